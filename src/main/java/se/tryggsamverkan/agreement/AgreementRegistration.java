@@ -1,0 +1,95 @@
+package se.tryggsamverkan.agreement;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.identity.Role;
+
+/** Registering a signed agreement: checks what was typed, then stores it. */
+@Service
+public class AgreementRegistration {
+
+  static final int MAX_PERIOD_YEARS = 6;
+
+  private final AgreementRepository agreements;
+  private final Directory directory;
+
+  AgreementRegistration(AgreementRepository agreements, Directory directory) {
+    this.agreements = agreements;
+    this.directory = directory;
+  }
+
+  @Transactional
+  public Agreement register(NewAgreement input, String processInstanceId, String registeredBy) {
+    Agreement agreement = check(input);
+    agreements.insert(agreement, processInstanceId, registeredBy);
+    return agreement;
+  }
+
+  Agreement check(NewAgreement in) {
+    FieldChecks checks = new FieldChecks();
+    if (in.tenantId() == null || in.tenantId().isBlank()) {
+      checks.fail("tenantId", "Överenskommelsen måste höra till en kommun (tenant)");
+    }
+    String municipality = checks.required("municipality", in.municipality(), "Kommun");
+    String policeArea = checks.required("policeArea", in.policeArea(), "Lokalpolisområde");
+    LocalDate start = checks.requiredDate("periodStart", in.periodStart(), "Periodens första dag");
+    LocalDate end = checks.requiredDate("periodEnd", in.periodEnd(), "Periodens sista dag");
+    if (start != null && end != null) {
+      if (!end.isAfter(start)) {
+        checks.fail("periodEnd", "Periodens sista dag måste komma efter den första");
+      } else if (end.getYear() - start.getYear() + 1 > MAX_PERIOD_YEARS) {
+        checks.fail("periodEnd", "En överenskommelse gäller högst " + MAX_PERIOD_YEARS + " kalenderår");
+      }
+    }
+    String policeCoordinator = person(checks, in, "policeCoordinator", in.policeCoordinator(),
+        "Kommunpolis", Role.POLICE_COORDINATOR);
+    String municipalCoordinator = person(checks, in, "municipalCoordinator", in.municipalCoordinator(),
+        "Kommunens samordnare", Role.MUNICIPAL_COORDINATOR);
+    String policeSteering = person(checks, in, "policeSteeringMember", in.policeSteeringMember(),
+        "Polisens ledamot i styrgruppen", Role.POLICE_STEERING);
+    String municipalSteering = person(checks, in, "municipalSteeringMember", in.municipalSteeringMember(),
+        "Kommunens ledamot i styrgruppen", Role.MUNICIPAL_STEERING);
+    Party firstChair = Party.MUNICIPALITY;
+    String chairText = in.firstChair() == null ? "" : in.firstChair().toString().trim();
+    if (!chairText.isEmpty()) {
+      try {
+        firstChair = Party.valueOf(chairText);
+      } catch (IllegalArgumentException e) {
+        checks.fail("firstChair", "Ordförande första halvåret måste vara kommunen eller polisen");
+      }
+    }
+    Map<Phase, Deadline> overrides = new EnumMap<>(Phase.class);
+    if (in.deadlineOverrides() != null) {
+      in.deadlineOverrides().forEach((phaseName, text) -> {
+        try {
+          overrides.put(Phase.valueOf(phaseName), Deadline.parse(text));
+        } catch (IllegalArgumentException e) {
+          checks.fail("deadlines." + phaseName, e.getMessage().startsWith("Ogiltig")
+              ? e.getMessage() : "Okänt steg i årscykeln: " + phaseName);
+        }
+      });
+    }
+    checks.throwIfAny();
+    return new Agreement(UUID.randomUUID().toString(), in.tenantId(), municipality, policeArea, start, end,
+        policeCoordinator, municipalCoordinator, policeSteering, municipalSteering, firstChair, overrides);
+  }
+
+  private String person(FieldChecks checks, NewAgreement in, String field, Object value, String label, Role role) {
+    String userId = checks.required(field, value, label);
+    if (userId == null || in.tenantId() == null) {
+      return userId;
+    }
+    if (!directory.isUserInTenant(userId, in.tenantId())) {
+      checks.fail(field, label + ": användaren '" + userId + "' finns inte i kommunens användare");
+    } else if (!directory.hasRole(userId, role)) {
+      checks.fail(field, label + ": användaren '" + userId + "' har inte rollen " + role.swedishName());
+    }
+    return userId;
+  }
+}

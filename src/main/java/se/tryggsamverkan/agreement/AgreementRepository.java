@@ -1,0 +1,73 @@
+package se.tryggsamverkan.agreement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Agreements and their per-agreement deadlines, in the project's own tables (Flyway). */
+@Repository
+public class AgreementRepository {
+
+  private final JdbcClient jdbc;
+
+  AgreementRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Agreement a, String processInstanceId, String registeredBy) {
+    jdbc.sql("""
+            insert into agreement (id, tenant_id, municipality, police_area, period_start, period_end,
+              police_coordinator, municipal_coordinator, police_steering_member, municipal_steering_member,
+              first_chair, process_instance_id, registered_by, registered_at)
+            values (:id, :tenant, :municipality, :policeArea, :start, :end, :pc, :mc, :ps, :ms, :chair, :pi, :by, :at)
+            """)
+        .param("id", a.id()).param("tenant", a.tenantId()).param("municipality", a.municipality())
+        .param("policeArea", a.policeArea()).param("start", a.periodStart()).param("end", a.periodEnd())
+        .param("pc", a.policeCoordinator()).param("mc", a.municipalCoordinator())
+        .param("ps", a.policeSteeringMember()).param("ms", a.municipalSteeringMember())
+        .param("chair", a.firstChair().name()).param("pi", processInstanceId).param("by", registeredBy)
+        .param("at", Timestamp.from(Instant.now()))
+        .update();
+    a.deadlineOverrides().forEach((phase, deadline) -> jdbc
+        .sql("insert into agreement_deadline (agreement_id, phase, deadline) values (:id, :phase, :deadline)")
+        .param("id", a.id()).param("phase", phase.name()).param("deadline", deadline.toString())
+        .update());
+  }
+
+  public Optional<Agreement> findById(String id) {
+    return jdbc.sql("select * from agreement where id = :id").param("id", id)
+        .query((rs, n) -> map(rs, deadlines(rs.getString("id"))))
+        .optional();
+  }
+
+  public List<Agreement> findByTenant(String tenantId) {
+    return jdbc.sql("select * from agreement where tenant_id = :tenant order by period_start, municipality")
+        .param("tenant", tenantId)
+        .query((rs, n) -> map(rs, deadlines(rs.getString("id"))))
+        .list();
+  }
+
+  private Map<Phase, Deadline> deadlines(String agreementId) {
+    Map<Phase, Deadline> result = new EnumMap<>(Phase.class);
+    jdbc.sql("select phase, deadline from agreement_deadline where agreement_id = :id").param("id", agreementId)
+        .query((rs, n) -> Map.entry(Phase.valueOf(rs.getString(1)), Deadline.parse(rs.getString(2))))
+        .list()
+        .forEach(e -> result.put(e.getKey(), e.getValue()));
+    return result;
+  }
+
+  private static Agreement map(ResultSet rs, Map<Phase, Deadline> deadlines) throws SQLException {
+    return new Agreement(rs.getString("id"), rs.getString("tenant_id"), rs.getString("municipality"),
+        rs.getString("police_area"), rs.getDate("period_start").toLocalDate(),
+        rs.getDate("period_end").toLocalDate(), rs.getString("police_coordinator"),
+        rs.getString("municipal_coordinator"), rs.getString("police_steering_member"),
+        rs.getString("municipal_steering_member"), Party.valueOf(rs.getString("first_chair")), deadlines);
+  }
+}

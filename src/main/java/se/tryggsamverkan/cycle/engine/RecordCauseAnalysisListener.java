@@ -1,0 +1,32 @@
+package se.tryggsamverkan.cycle.engine;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.cycle.CauseAnalysis;
+import se.tryggsamverkan.cycle.CycleRecords;
+
+/** {@code Task_CauseAnalysis} on complete: stores the analysis of this instance's problem. */
+@Component
+class RecordCauseAnalysisListener implements TaskListener {
+
+  private final CycleRecords records;
+
+  RecordCauseAnalysisListener(CycleRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FieldChecks checks = new FieldChecks();
+    String causes = checks.requiredText(CAUSES.name(), CAUSES.optionalFrom(task).orElse(null), "Orsaker");
+    String sources = checks.optionalText(KNOWLEDGE_SOURCES.name(),
+        KNOWLEDGE_SOURCES.optionalFrom(task).orElse(null), "Kunskapsunderlag");
+    checks.throwIfAny();
+    records.saveCauseAnalysis(new CauseAnalysis(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task),
+        PROBLEM.from(task), causes, sources), task.getId(), task.getAssignee());
+  }
+}

@@ -1,0 +1,79 @@
+package se.tryggsamverkan.cycle.engine;
+
+import se.tryggsamverkan.engine.ProcessVariable;
+
+/** The yearly cycle: its key, element ids and variables (bpmn/yearlyCycle.bpmn). */
+public final class YearlyCycleProcess {
+
+  public static final String KEY = "yearlyCycle";
+
+  public static final String START_EVENT = "StartEvent_CycleStarted";
+  public static final String TIMER_CYCLE_START = "Timer_CycleStart";
+  public static final String TASK_LOAD_PREVIOUS_LESSONS = "Task_LoadPreviousLessons";
+  public static final String TASK_POLICE_SITUATION_PICTURE = "Task_PoliceSituationPicture";
+  public static final String TASK_MUNICIPAL_SITUATION_PICTURE = "Task_MunicipalSituationPicture";
+  public static final String TASK_MERGE_AND_PRIORITISE = "Task_MergeAndPrioritise";
+  public static final String TASK_CAUSE_ANALYSIS = "Task_CauseAnalysis";
+  public static final String TASK_ACTION_PLAN = "Task_ActionPlan";
+  public static final String TASK_PREPARE_STEERING_GROUP = "Task_PrepareSteeringGroup";
+  public static final String TASK_POLICE_STEERING_DECISION = "Task_PoliceSteeringDecision";
+  public static final String TASK_MUNICIPAL_STEERING_DECISION = "Task_MunicipalSteeringDecision";
+  public static final String TASK_RECORD_STEERING_ROUND = "Task_RecordSteeringRound";
+  public static final String GATEWAY_STEERING_GROUP_AGREES = "Gateway_SteeringGroupAgrees";
+  public static final String TASK_SIGN_AND_PUBLISH = "Task_SignAndPublish";
+  public static final String TASK_REPORT_ACTIVITY_STATUS = "Task_ReportActivityStatus";
+  public static final String TASK_HALF_YEAR_FOLLOW_UP = "Task_HalfYearFollowUp";
+  public static final String TASK_YEARLY_FOLLOW_UP_REPORT = "Task_YearlyFollowUpReport";
+  public static final String TASK_HAND_OVER_LESSONS = "Task_HandOverLessons";
+  public static final String END_EVENT = "EndEvent_CycleCompleted";
+  public static final String FLOW_STEERING_GROUP_RETURNS = "Flow_SteeringGroupReturns";
+
+  // passed in by the agreement
+  public static final ProcessVariable<String> AGREEMENT_ID = ProcessVariable.string("agreementId");
+  public static final ProcessVariable<Integer> CYCLE_YEAR = ProcessVariable.integer("cycleYear");
+  public static final ProcessVariable<String> MUNICIPALITY = ProcessVariable.string("municipality");
+
+  // situation picture (task-local in each party's task, copied out per party)
+  public static final ProcessVariable<String> PREVIOUS_LESSONS = ProcessVariable.string("previousLessons");
+  public static final ProcessVariable<String> SITUATION_PICTURE = ProcessVariable.string("situationPicture");
+  public static final ProcessVariable<String> POLICE_SITUATION_PICTURE =
+      ProcessVariable.string("policeSituationPicture");
+  public static final ProcessVariable<String> MUNICIPAL_SITUATION_PICTURE =
+      ProcessVariable.string("municipalSituationPicture");
+
+  // merge and prioritise
+  public static final ProcessVariable<String> JOINT_SITUATION_PICTURE =
+      ProcessVariable.string("jointSituationPicture");
+  /** Json list of {"title": ..., "description": ...}, one per prioritised problem. */
+  public static final ProcessVariable<String> PRIORITISED_PROBLEMS = ProcessVariable.json("prioritisedProblems");
+
+  // cause analysis (multi-instance; task-local)
+  public static final ProcessVariable<String> PROBLEM = ProcessVariable.string("problem");
+  public static final ProcessVariable<String> CAUSES = ProcessVariable.string("causes");
+  public static final ProcessVariable<String> KNOWLEDGE_SOURCES = ProcessVariable.string("knowledgeSources");
+
+  // action plan
+  public static final ProcessVariable<String> ACTION_PLAN = ProcessVariable.string("actionPlan");
+  public static final ProcessVariable<String> DRAFT_PROMISES = ProcessVariable.string("draftPromises");
+
+  // steering group
+  public static final ProcessVariable<String> STEERING_CHAIR = ProcessVariable.string("steeringChair");
+  public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");
+  public static final ProcessVariable<String> DECISION_COMMENT = ProcessVariable.string("decisionComment");
+  public static final ProcessVariable<String> POLICE_DECISION = ProcessVariable.string("policeDecision");
+  public static final ProcessVariable<String> POLICE_DECISION_COMMENT =
+      ProcessVariable.string("policeDecisionComment");
+  public static final ProcessVariable<String> MUNICIPAL_DECISION = ProcessVariable.string("municipalDecision");
+  public static final ProcessVariable<String> MUNICIPAL_DECISION_COMMENT =
+      ProcessVariable.string("municipalDecisionComment");
+  public static final ProcessVariable<Boolean> STEERING_GROUP_AGREES = ProcessVariable.bool("steeringGroupAgrees");
+  public static final ProcessVariable<Integer> DECISION_ROUND = ProcessVariable.integer("decisionRound");
+  /** Every returned round's comments, newest first, shown in the action-plan form. */
+  public static final ProcessVariable<String> STEERING_COMMENTS = ProcessVariable.string("steeringComments");
+
+  // follow-up
+  public static final ProcessVariable<String> LESSONS_FOR_NEXT_YEAR = ProcessVariable.string("lessonsForNextYear");
+
+  private YearlyCycleProcess() {
+  }
+}

@@ -1,0 +1,222 @@
+package se.tryggsamverkan.demo;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.agreement.engine.AgreementProcess;
+import se.tryggsamverkan.demo.DemoUsers.DemoUser;
+import se.tryggsamverkan.demo.DemoUsers.Municipality;
+import se.tryggsamverkan.identity.Role;
+
+/**
+ * The embedded default's demo: Kungsbacka and Kävlinge with one user per role, and their agreements for
+ * 2023–2026 driven through the engine to different phases, so that every demo user has work at once.
+ * Runs once: a database that already has the demo tenants is left alone.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "trygg.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management) {
+    this.identity = identity;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (identity.createTenantQuery().tenantId(DemoUsers.KUNGSBACKA.tenantId()).count() > 0) {
+      LOG.info("Demo data is already there");
+      return;
+    }
+    DemoUsers.ALL.forEach(this::createTenantAndUsers);
+
+    // Kungsbacka: two years done, 2025's plan being carried out, 2026's situation picture half-way
+    String kungsbacka = startAgreement(DemoUsers.KUNGSBACKA, "kungsbacka-2023-2026");
+    DemoContent k = DemoContent.KUNGSBACKA;
+    drive(kungsbacka + "-2023", k, (task, round) -> false, 0);
+    drive(kungsbacka + "-2024", k, (task, round) -> false, 1);
+    drive(kungsbacka + "-2025", k, (task, round) -> task.equals(TASK_REPORT_ACTIVITY_STATUS), 0);
+    drive(kungsbacka + "-2026", k, (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
+
+    // Kävlinge: 2025 at the half-year follow-up, 2026's plan back at the steering group after one return
+    String kavlinge = startAgreement(DemoUsers.KAVLINGE, "kavlinge-2023-2026");
+    DemoContent v = DemoContent.KAVLINGE;
+    drive(kavlinge + "-2023", v, (task, round) -> false, 0);
+    drive(kavlinge + "-2024", v, (task, round) -> false, 0);
+    drive(kavlinge + "-2025", v, (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
+    drive(kavlinge + "-2026", v, (task, round) -> round >= 1 && (task.equals(TASK_POLICE_STEERING_DECISION)
+        || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
+    LOG.info("Demo data created: log in to Tasklist as kungsbacka.polis / {}", DemoUsers.PASSWORD);
+  }
+
+  private void createTenantAndUsers(Municipality municipality) {
+    Tenant tenant = identity.newTenant(municipality.tenantId());
+    tenant.setName(municipality.name() + " och " + municipality.policeArea());
+    identity.saveTenant(tenant);
+    for (DemoUser demo : municipality.users()) {
+      User user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.email());
+      user.setPassword(DemoUsers.PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(demo.id(), demo.role().groupId());
+      identity.createTenantUserMembership(municipality.tenantId(), demo.id());
+    }
+  }
+
+  private String startAgreement(Municipality m, String businessKey) {
+    Map<String, Object> start = new HashMap<>();
+    start.put(AgreementProcess.TENANT_ID.name(), m.tenantId());
+    start.put(AgreementProcess.MUNICIPALITY.name(), m.name());
+    start.put(AgreementProcess.POLICE_AREA.name(), m.policeArea());
+    start.put(AgreementProcess.PERIOD_START.name(), "2023-01-01");
+    start.put(AgreementProcess.PERIOD_END.name(), "2026-12-31");
+    start.put(AgreementProcess.POLICE_COORDINATOR.name(), m.userFor(Role.POLICE_COORDINATOR));
+    start.put(AgreementProcess.MUNICIPAL_COORDINATOR.name(), m.userFor(Role.MUNICIPAL_COORDINATOR));
+    start.put(AgreementProcess.POLICE_STEERING_MEMBER.name(), m.userFor(Role.POLICE_STEERING));
+    start.put(AgreementProcess.MUNICIPAL_STEERING_MEMBER.name(), m.userFor(Role.MUNICIPAL_STEERING));
+    start.put(AgreementProcess.FIRST_CHAIR.name(), "MUNICIPALITY");
+    runtime.startProcessInstanceByKey(AgreementProcess.KEY, businessKey, start);
+    return businessKey;
+  }
+
+  /**
+   * Completes the cycle's tasks in order with the demo content until only tasks that {@code stopAt} keeps
+   * are left. The steering group returns the plan {@code returns} times before approving it.
+   */
+  private void drive(String cycleKey, DemoContent content, BiPredicate<String, Integer> stopAt, int returns) {
+    ProcessInstance cycle = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(cycleKey).singleResult();
+    boolean progressed = true;
+    while (progressed) {
+      progressed = runDueJobs(cycle.getId());
+      if (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() == 0) {
+        return;
+      }
+      int round = currentRound(cycle.getId());
+      for (Task task : tasks.createTaskQuery().processInstanceId(cycle.getId()).list()) {
+        if (stopAt.test(task.getTaskDefinitionKey(), round)) {
+          continue;
+        }
+        tasks.complete(task.getId(), answers(task, content, round < returns));
+        progressed = true;
+      }
+    }
+  }
+
+  private int currentRound(String processInstanceId) {
+    Object round = runtime.getVariable(processInstanceId, DECISION_ROUND.name());
+    return round == null ? 0 : ((Number) round).intValue();
+  }
+
+  private Map<String, Object> answers(Task task, DemoContent c, boolean returnThePlan) {
+    Map<String, Object> v = new HashMap<>();
+    switch (task.getTaskDefinitionKey()) {
+      case TASK_POLICE_SITUATION_PICTURE -> {
+        v.put(SITUATION_PICTURE.name(), c.policePicture());
+        v.put("unsafePlaces", c.unsafePlaces());
+        v.put("situationSources", SpinValues.jsonValue("[\"CRIME_STATISTICS\",\"POLICE_PICTURE\"]").create());
+      }
+      case TASK_MUNICIPAL_SITUATION_PICTURE -> {
+        v.put(SITUATION_PICTURE.name(), c.municipalPicture());
+        v.put("unsafePlaces", c.unsafePlaces());
+        v.put("situationSources", SpinValues.jsonValue("[\"SAFETY_SURVEY\",\"CITIZEN_DIALOGUE\"]").create());
+      }
+      case TASK_MERGE_AND_PRIORITISE -> {
+        v.put(JOINT_SITUATION_PICTURE.name(), c.jointPicture());
+        StringBuilder json = new StringBuilder("[");
+        for (String[] p : c.problems()) {
+          json.append(json.length() > 1 ? "," : "").append("{\"title\":").append(quote(p[0]))
+              .append(",\"description\":").append(quote(p[1])).append('}');
+        }
+        v.put(PRIORITISED_PROBLEMS.name(), SpinValues.jsonValue(json.append(']').toString()).create());
+      }
+      case TASK_CAUSE_ANALYSIS -> {
+        v.put(CAUSES.name(), c.causes());
+        v.put(KNOWLEDGE_SOURCES.name(), "Trygghetsmätningen, brottsstatistik och medborgardialogen");
+      }
+      case TASK_ACTION_PLAN -> {
+        v.put(ACTION_PLAN.name(), c.actionPlan());
+        v.put(DRAFT_PROMISES.name(), c.promises());
+      }
+      case TASK_PREPARE_STEERING_GROUP -> {
+        v.put("steeringMeetingDate", "2026-12-15");
+        v.put("preparationSummary", "Samordnarna föreslår att styrgruppen antar åtgärdsplanen och medborgarlöftena.");
+      }
+      case TASK_POLICE_STEERING_DECISION -> {
+        v.put(DECISION.name(), returnThePlan ? "RETURN" : "APPROVE");
+        v.put(DECISION_COMMENT.name(), returnThePlan ? c.steeringReturn() : null);
+      }
+      case TASK_MUNICIPAL_STEERING_DECISION -> v.put(DECISION.name(), "APPROVE");
+      case TASK_SIGN_AND_PUBLISH -> {
+        v.put("signedOn", "2026-01-10");
+        v.put("publishedAt", "Kommunens webbplats och polisen.se");
+      }
+      case TASK_REPORT_ACTIVITY_STATUS -> v.put("activityStatusReport", "Aktiviteterna pågår enligt plan.");
+      case TASK_HALF_YEAR_FOLLOW_UP -> v.put("halfYearConclusions", "Arbetet går enligt plan.");
+      case TASK_YEARLY_FOLLOW_UP_REPORT -> {
+        v.put("yearlyReportSummary", "Medborgarlöftena har till största delen hållits.");
+        v.put("presentedToBoardOn", "2026-02-20");
+        v.put(LESSONS_FOR_NEXT_YEAR.name(), c.lessons());
+      }
+      default -> throw new IllegalStateException("The demo has no answers for " + task.getTaskDefinitionKey());
+    }
+    return v;
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** Runs the cycle's due timers now; the job executor may get there first, which is fine. */
+  private boolean runDueJobs(String processInstanceId) {
+    boolean ran = false;
+    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
+      try {
+        management.executeJob(job.getId());
+        ran = true;
+      } catch (OptimisticLockingException e) {
+        ran = true;
+      } catch (ProcessEngineException e) {
+        if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+          throw e;
+        }
+        ran = true;
+      }
+    }
+    return ran;
+  }
+}

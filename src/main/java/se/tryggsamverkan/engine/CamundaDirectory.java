@@ -1,0 +1,43 @@
+package se.tryggsamverkan.engine;
+
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.identity.Role;
+
+/**
+ * The directory backed by Camunda's identity service. Lookups run without the current user's authorizations:
+ * a coordinator naming a colleague need not be allowed to browse the user list.
+ */
+@Component
+class CamundaDirectory implements Directory {
+
+  private final IdentityService identity;
+
+  CamundaDirectory(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public boolean isUserInTenant(String userId, String tenantId) {
+    return privileged(() -> identity.createUserQuery().userId(userId).memberOfTenant(tenantId).count() > 0
+        || identity.createGroupQuery().groupMember(userId).memberOfTenant(tenantId).count() > 0);
+  }
+
+  @Override
+  public boolean hasRole(String userId, Role role) {
+    return privileged(() -> identity.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() > 0);
+  }
+
+  private static boolean privileged(Callable<Boolean> lookup) {
+    CommandContext context = Context.getCommandContext();
+    try {
+      return context == null ? lookup.call() : context.runWithoutAuthorization(lookup);
+    } catch (Exception e) {
+      throw new IllegalStateException("Directory lookup failed", e);
+    }
+  }
+}

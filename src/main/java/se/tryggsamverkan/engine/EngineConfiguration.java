@@ -1,0 +1,43 @@
+package se.tryggsamverkan.engine;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The few places where the product reaches into the engine's configuration. */
+@Configuration
+class EngineConfiguration {
+
+  @Bean
+  ProcessEnginePlugin tenantPerMunicipality() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setTenantIdProvider(new TenantOfStarter());
+      }
+
+      @Override
+      public void postProcessEngineBuild(ProcessEngine processEngine) {
+        // nothing: identity, groups and authorizations are set up by IdentityBootstrap
+      }
+    };
+  }
+
+  /** The REST API answers only authenticated callers (HTTP Basic), with their groups and tenants applied. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

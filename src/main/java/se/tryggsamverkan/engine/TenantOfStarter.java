@@ -1,0 +1,57 @@
+package se.tryggsamverkan.engine;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.context.Context;
+
+/**
+ * Gives every new process instance its municipality (tenant). The process definitions are shared by all
+ * municipalities; an instance belongs to the tenant of the instance that called it, else to the
+ * {@code tenantId} start variable (which an authenticated user may only set to one of their own tenants),
+ * else to the starting user's only tenant.
+ */
+class TenantOfStarter implements TenantIdProvider {
+
+  static final String TENANT_ID_VARIABLE = "tenantId";
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    DelegateExecution caller = ctx.getSuperExecution();
+    if (caller != null) {
+      return caller.getTenantId();
+    }
+    Object requested = ctx.getVariables() == null ? null : ctx.getVariables().get(TENANT_ID_VARIABLE);
+    Authentication user = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+    List<String> userTenants = user == null || user.getTenantIds() == null ? List.of() : user.getTenantIds();
+    if (requested != null && !requested.toString().isBlank()) {
+      String tenant = requested.toString().trim();
+      if (user != null && !userTenants.contains(tenant)) {
+        throw new ProcessEngineException("Du kan bara starta ärenden för din egen kommun (" + tenant + ")");
+      }
+      return tenant;
+    }
+    if (userTenants.size() == 1) {
+      return userTenants.get(0);
+    }
+    throw new ProcessEngineException(userTenants.isEmpty()
+        ? "Ärendet kan inte knytas till någon kommun: användaren tillhör ingen kommun och tenantId saknas"
+        : "Du tillhör flera kommuner: ange vilken (tenantId) när ärendet startas");
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+    return null;
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+    return ctx.getExecution() != null ? ctx.getExecution().getTenantId() : null;
+  }
+}
