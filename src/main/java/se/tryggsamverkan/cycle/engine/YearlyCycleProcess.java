@@ -26,7 +26,6 @@ public final class YearlyCycleProcess {
   public static final String TASK_YEARLY_FOLLOW_UP_REPORT = "Task_YearlyFollowUpReport";
   public static final String TASK_HAND_OVER_LESSONS = "Task_HandOverLessons";
   public static final String END_EVENT = "EndEvent_CycleCompleted";
-  public static final String FLOW_STEERING_GROUP_RETURNS = "Flow_SteeringGroupReturns";
 
   // passed in by the agreement
   public static final ProcessVariable<String> AGREEMENT_ID = ProcessVariable.string("agreementId");

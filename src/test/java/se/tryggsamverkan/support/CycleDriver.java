@@ -1,0 +1,121 @@
+package se.tryggsamverkan.support;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import se.tryggsamverkan.agreement.engine.AgreementProcess;
+
+/** Moves agreements and cycles forward through the engine API, the way coordinators would in Tasklist. */
+public final class CycleDriver {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  public CycleDriver(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+  }
+
+  public ProcessInstance startAgreement(String businessKey, Map<String, Object> variables) {
+    return runtime.startProcessInstanceByKey(AgreementProcess.KEY, businessKey, variables);
+  }
+
+  public ProcessInstance cycle(ProcessInstance agreement, int year) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(agreement.getBusinessKey() + "-" + year).singleResult();
+  }
+
+  /** Executes every timer of the instance that is due at the engine's current time. */
+  public int runDueTimers(ProcessInstance instance) {
+    List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
+    due.forEach(job -> management.executeJob(job.getId()));
+    return due.size();
+  }
+
+  public Task task(ProcessInstance instance, String taskKey) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  public List<Task> tasks(ProcessInstance instance, String taskKey) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
+  }
+
+  public void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    tasks.complete(task(instance, taskKey).getId(), variables);
+  }
+
+  public void completeSituationPictures(ProcessInstance cycle) {
+    complete(cycle, TASK_POLICE_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(), "Trafikbrott ökar",
+        "situationSources", SpinValues.jsonValue("[\"CRIME_STATISTICS\"]").create()));
+    complete(cycle, TASK_MUNICIPAL_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(),
+        "Otrygghet vid Resecentrum"));
+  }
+
+  public void completeMerge(ProcessInstance cycle, String... problems) {
+    StringBuilder json = new StringBuilder("[");
+    for (String problem : problems) {
+      json.append(json.length() > 1 ? "," : "").append("{\"title\":\"").append(problem).append("\"}");
+    }
+    complete(cycle, TASK_MERGE_AND_PRIORITISE, Map.of(JOINT_SITUATION_PICTURE.name(), "Gemensam bild",
+        PRIORITISED_PROBLEMS.name(), SpinValues.jsonValue(json.append(']').toString()).create()));
+  }
+
+  public void completeCauseAnalyses(ProcessInstance cycle) {
+    for (Task task : tasks(cycle, TASK_CAUSE_ANALYSIS)) {
+      tasks.complete(task.getId(), Map.of(CAUSES.name(), "Orsaker till " + tasks.getVariable(task.getId(),
+          PROBLEM.name())));
+    }
+  }
+
+  public void completeActionPlanAndPreparation(ProcessInstance cycle, String plan) {
+    complete(cycle, TASK_ACTION_PLAN, Map.of(ACTION_PLAN.name(), plan,
+        DRAFT_PROMISES.name(), "Polisen genomför minst en trafikkontroll per vecka"));
+    complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", "2025-12-15",
+        "preparationSummary", "Förslag till beslut"));
+  }
+
+  public void decide(ProcessInstance cycle, String taskKey, String decision, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(DECISION.name(), decision);
+    v.put(DECISION_COMMENT.name(), comment);
+    complete(cycle, taskKey, v);
+  }
+
+  /** From the situation pictures to the open steering-group decision tasks. */
+  public void driveToSteeringDecision(ProcessInstance cycle) {
+    completeSituationPictures(cycle);
+    completeMerge(cycle, "Buskörning vid skolor");
+    completeCauseAnalyses(cycle);
+    completeActionPlanAndPreparation(cycle, "Trafikkontroller vid skolor");
+  }
+
+  /** From the signing to the end of the cycle, handing over the given lessons. */
+  public void driveFromSigningToEnd(ProcessInstance cycle, String lessons) {
+    complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20", "publishedAt", "kommunens webbplats"));
+    complete(cycle, TASK_REPORT_ACTIVITY_STATUS, Map.of("activityStatusReport", "Pågående"));
+    complete(cycle, TASK_HALF_YEAR_FOLLOW_UP, Map.of("halfYearConclusions", "Enligt plan"));
+    complete(cycle, TASK_YEARLY_FOLLOW_UP_REPORT, Map.of("yearlyReportSummary", "Löftena hölls",
+        "presentedToBoardOn", "2027-02-20", LESSONS_FOR_NEXT_YEAR.name(), lessons));
+  }
+
+  /** Runs a started cycle from its timer to its end with both parties approving at once. */
+  public void driveWholeCycle(ProcessInstance cycle, String lessons) {
+    runDueTimers(cycle);
+    driveToSteeringDecision(cycle);
+    decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
+    decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    driveFromSigningToEnd(cycle, lessons);
+  }
+}
