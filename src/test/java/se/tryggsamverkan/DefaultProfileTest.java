@@ -1,0 +1,60 @@
+package se.tryggsamverkan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What a newcomer gets from `mvn spring-boot:run`: the embedded H2 file database, the demo municipalities and
+ * users, an administrator, and work waiting in every demo user's Tasklist. Nothing but the database's place
+ * is changed from the default configuration.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DefaultProfileTest {
+
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void databaseInATemporaryFolder(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("trygg-samverkan")
+        + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+
+  @Test
+  void theDefaultProfileRunsOnH2WithTheDemoMunicipalitiesAndTheirWork() throws Exception {
+    try (var connection = engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("H2");
+    }
+    assertThat(identity.createTenantQuery().list()).extracting(t -> t.getId())
+        .contains("kungsbacka", "kavlinge");
+    assertThat(identity.checkPassword("kungsbacka.polis", "demo")).isTrue();
+    assertThat(identity.checkPassword("admin", "admin")).isTrue();
+
+    Task situationPicture = engine.getTaskService().createTaskQuery().tenantIdIn("kungsbacka")
+        .taskCandidateGroup("police-coordinator").singleResult();
+    assertThat(situationPicture.getTaskDefinitionKey()).isEqualTo("Task_PoliceSituationPicture");
+    assertThat(situationPicture.getDueDate()).isNotNull();
+    assertThat(engine.getTaskService().createTaskQuery().tenantIdIn("kavlinge")
+        .taskDefinitionKey("Task_PoliceSteeringDecision").singleResult()).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("kavlinge-2023-2026-2026").singleResult().getId(), "steeringComments"))
+        .asString().contains("Omgång 1", "återremitterar");
+    for (String user : new String[] {"kungsbacka.polis", "kungsbacka.samordnare", "kungsbacka.aktivitet",
+        "kavlinge.lpo", "kavlinge.kso", "kavlinge.aktivitet"}) {
+      assertThat(engine.getTaskService().createTaskQuery().taskCandidateUser(user).count())
+          .as("open work for %s", user).isPositive();
+    }
+  }
+}
