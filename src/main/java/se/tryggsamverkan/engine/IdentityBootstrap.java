@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -66,8 +67,12 @@ public class IdentityBootstrap implements ApplicationRunner {
     for (Role role : Role.values()) {
       ensureGroup(role.groupId(), role.swedishName(), "WORKFLOW");
       grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(role.groupId(), Resources.PROCESS_DEFINITION, YearlyCycleProcess.KEY, Permissions.READ);
-      grant(role.groupId(), Resources.PROCESS_DEFINITION, AgreementProcess.KEY, Permissions.READ);
+      // READ_INSTANCE lets Tasklist show municipality and year on the task cards; the tenant check keeps
+      // it to the user's own municipality
+      for (String process : List.of(YearlyCycleProcess.KEY, AgreementProcess.KEY)) {
+        grant(role.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+        grant(role.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE);
+      }
     }
     for (Role coordinator : List.of(Role.POLICE_COORDINATOR, Role.MUNICIPAL_COORDINATOR)) {
       grant(coordinator.groupId(), Resources.PROCESS_DEFINITION, AgreementProcess.KEY, Permissions.CREATE_INSTANCE);
