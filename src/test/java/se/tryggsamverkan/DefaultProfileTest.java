@@ -49,7 +49,7 @@ class DefaultProfileTest {
     assertThat(engine.getTaskService().createTaskQuery().tenantIdIn("kavlinge")
         .taskDefinitionKey("Task_PoliceSteeringDecision").singleResult()).isNotNull();
     assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("kavlinge-2023-2026-2026").singleResult().getId(), "steeringComments"))
+        .processInstanceBusinessKey("kavlinge-2027-2030-2027").singleResult().getId(), "steeringComments"))
         .asString().contains("Omgång 1", "återremitterar");
     for (String user : new String[] {"kungsbacka.polis", "kungsbacka.samordnare", "kungsbacka.aktivitet",
         "kavlinge.lpo", "kavlinge.kso", "kavlinge.aktivitet"}) {

@@ -57,15 +57,19 @@ public class CycleRecords {
     }
   }
 
-  /** The most recent lessons handed over by an earlier cycle of the agreement. */
+  /** The most recent lessons handed over by an earlier cycle of this or an earlier agreement of the municipality. */
   public Optional<Lessons> latestLessonsBefore(String agreementId, int cycleYear) {
     return jdbc.sql("""
             select cycle_year, lessons from cycle_lesson
-            where agreement_id = :agreement and cycle_year < :year order by cycle_year desc
+            where agreement_id in (select id from agreement
+                                   where tenant_id = (select tenant_id from agreement where id = :agreement))
+              and cycle_year < :year
+            order by cycle_year desc, case when agreement_id = :agreement then 0 else 1 end
+            limit 1
             """)
         .param("agreement", agreementId).param("year", cycleYear)
         .query((rs, n) -> new Lessons(rs.getInt(1), rs.getString(2)))
-        .list().stream().findFirst();
+        .optional();
   }
 
   public record Lessons(int fromCycleYear, String text) {

@@ -44,7 +44,9 @@ public class ProblemList {
       if (!seen.add(title.toLowerCase())) {
         throw InvalidInputException.of("prioritisedProblems", "Problemet '" + title + "' står med två gånger");
       }
-      problems.add(new PrioritisedProblem(title, row.path("description").asText("").trim()));
+      String focusArea = row.path("focusArea").asText("").trim();
+      problems.add(new PrioritisedProblem(title, row.path("description").asText("").trim(),
+          focusArea.isEmpty() ? null : focusArea));
     }
     if (problems.isEmpty()) {
       throw InvalidInputException.of("prioritisedProblems", "Ange minst ett prioriterat problem");

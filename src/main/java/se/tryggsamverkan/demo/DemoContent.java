@@ -1,77 +1,129 @@
 package se.tryggsamverkan.demo;
 
 import java.util.List;
+import se.tryggsamverkan.identity.Role;
 
 /**
- * What the demo's coordinators "typed": taken from the municipalities' public documents (Kungsbacka's
- * citizen promises 2021–2022 and 2023–2026, Kävlinge's agreement 2023–2026), so that someone who knows the
- * field recognises the work.
+ * What the demo's coordinators "typed": taken from the municipalities' public documents (Kungsbacka's citizen
+ * promises 2021–2022 and 2023–2026, Kävlinge's agreement 2023–2026), so that someone who knows the field
+ * recognises the work.
  */
-record DemoContent(String policePicture, String municipalPicture, String unsafePlaces, String jointPicture,
-    List<String[]> problems, String causes, String actionPlan, String promises, String steeringReturn,
-    String lessons) {
+record DemoContent(String policePicture, List<Entry> policeEntries, String municipalPicture,
+    List<Entry> municipalEntries, List<PlaceRow> places, String jointPicture, List<String> focusAreas,
+    List<Problem> problems, String causes, List<ActivityRow> activities, List<PromiseRow> promises,
+    String steeringReturn, ActivityRow revision, String lessons) {
+
+  record Entry(String source, String description, Integer figure, String unit) {
+  }
+
+  record PlaceRow(String name, String kind, String description) {
+  }
+
+  record Problem(String title, String focusArea, String description) {
+  }
+
+  /** An activity; {@code continuesNextYear} makes it run to June the year after (within the period). */
+  record ActivityRow(String focusArea, String description, String expectedEffect, String party, Role owner,
+      String indicators, String interval, boolean continuesNextYear) {
+  }
+
+  record PromiseRow(String text, String party, String target) {
+  }
 
   static final DemoContent KUNGSBACKA = new DemoContent(
-      "Trafikbrott är ett av de vanligaste brotten i Kungsbacka, bland annat smitning från trafikolycka och "
-          + "parkeringsskada. Polisen ser en växande narkotikaproblematik: fler positiva drogtester bland "
-          + "skolelever, försäljningen är utbredd och handeln på internet ökar. Stora beslag av heroin och kokain.",
-      "I trygghetsenkäten upplever 60 procent av de svarande att det finns otrygga platser i kommunen. "
-          + "Klagomål på buskörning och oljud från ungdomar som kör A-traktorer, mopedbilar och mopeder vid "
-          + "skolor och skolgårdar. Avloppsvattenmätningarna visar ett stort flöde av cannabis, kokain, "
-          + "amfetamin och Tramadol.",
-      "Resecentrum, tunnlar (främst tunneln vid Resecentrum) och Badhusparken.",
+      "Trafikbrott är ett av de vanligaste brotten i Kungsbacka. Polisen ser en växande narkotikaproblematik "
+          + "bland unga och stora beslag av heroin och kokain.",
+      List.of(new Entry("CRIME_STATISTICS", "Trafikbrott hör till de vanligaste brotten, bland annat smitning "
+              + "från trafikolycka och parkeringsskada", null, null),
+          new Entry("POLICE_PICTURE", "Fler positiva drogtester bland skolelever; försäljningen är utbredd och "
+              + "handeln på internet ökar", null, null)),
+      "Många upplever otrygghet på vissa platser. Klagomål på buskörning och oljud från ungdomar med "
+          + "A-traktorer, mopedbilar och mopeder vid skolor.",
+      List.of(new Entry("SAFETY_SURVEY", "Svarande som upplever att det finns otrygga platser i kommunen", 60,
+              "procent"),
+          new Entry("CITIZEN_DIALOGUE", "Medborgarna vill se mer närvaro av polis, mer belysning och kameror, "
+              + "mindre buskage och fler vuxna i det offentliga rummet", null, null),
+          new Entry("MUNICIPAL_PICTURE", "Avloppsvattenmätningarna visar ett stort flöde av cannabis, kokain, "
+              + "amfetamin och Tramadol", null, null)),
+      List.of(new PlaceRow("Resecentrum", "UNSAFE_PLACE", "Gängbildning och ungdomar"),
+          new PlaceRow("Tunneln vid Resecentrum", "UNSAFE_PLACE", "Bristande belysning"),
+          new PlaceRow("Badhusparken", "UNSAFE_PLACE", "Gängbildning och ungdomar")),
       "Parterna är överens om tre fokusområden: trygghet i offentlig miljö, trygghet i trafiken och "
-          + "narkotikaprevention. Medborgarna efterfrågar mer närvaro av polis, bättre belysning, färre "
-          + "buskage och fler vuxna i det offentliga rummet.",
-      List.of(
-          new String[] {"Otrygghet i offentlig miljö",
-              "Resecentrum, tunnlarna och Badhusparken upplevs som otrygga, främst på kvällstid."},
-          new String[] {"Buskörning och höga hastigheter vid skolor",
-              "Ungdomar med A-traktorer, mopedbilar och mopeder kör vårdslöst kring högstadieskolor."},
-          new String[] {"Narkotika bland unga",
-              "Fler positiva drogtester bland skolelever och lättillgänglig narkotika."}),
+          + "narkotikaprevention.",
+      List.of("Trygghet i offentlig miljö", "Trygghet i trafik", "Narkotikaprevention"),
+      List.of(new Problem("Otrygghet i offentlig miljö", "Trygghet i offentlig miljö",
+              "Resecentrum, tunnlarna och Badhusparken upplevs som otrygga, främst på kvällstid."),
+          new Problem("Buskörning och höga hastigheter vid skolor", "Trygghet i trafik",
+              "Ungdomar med A-traktorer, mopedbilar och mopeder kör vårdslöst kring högstadieskolor."),
+          new Problem("Narkotika bland unga", "Narkotikaprevention",
+              "Fler positiva drogtester bland skolelever och lättillgänglig narkotika.")),
       "Gängbildning och ungdomar på platserna samt bristande belysning och skymmande buskage. "
           + "Låg vuxennärvaro under kvällar och helger.",
-      "Trygghet i offentlig miljö: nattvandringsutbildning och samverkansmöten med nattvandringsombuden "
-          + "(kommunen och polisen), trygghetsskapande belysning och beskärning av buskage (kommunen), "
-          + "närvaro på platser som medborgarna pekat ut (polisen).\n"
-          + "Trygghet i trafik: information om trafiksäkerhet för unga, åtgärdsplaner för de högstadieskolor "
-          + "där problemen är störst, trafikkontroller där klagomål kommit in.\n"
-          + "Narkotikaprevention: ANDTS-samordnare som stöd för skolorna, föräldraföreläsningar genom "
-          + "Föräldrar Emellan, föräldrabrev tre gånger per år.",
-      "Polisen genomför minst en trafikkontroll per vecka där trafikklagomål från medborgare har kommit in.\n"
-          + "Kommunen och polisen arrangerar minst en nattvandringsutbildning och minst två samverkansmöten per "
-          + "år med nattvandringsombuden.\n"
-          + "Kommunen och polisen erbjuder en föräldraföreläsning om narkotika om året.\n"
-          + "Ett föräldrabrev skickas tre gånger per år: vid terminsstart i augusti och januari samt vid "
-          + "skolavslutningen.",
+      List.of(new ActivityRow("Trygghet i offentlig miljö", "Nattvandringsutbildning och samverkansmöten med "
+              + "nattvandringsombuden", "Fler vuxna ute på kvällar och helger", "BOTH", Role.MUNICIPAL_COORDINATOR,
+              "Antal utbildade nattvandrare och antal samverkansmöten", "HALF_YEARLY", false),
+          new ActivityRow("Trygghet i offentlig miljö", "Trygghetsskapande belysning och beskärning av buskage",
+              "Bättre överblick och minskad otrygghet på utpekade platser", "MUNICIPALITY", Role.ACTIVITY_OWNER,
+              "Antal åtgärdade platser; andel otrygga i trygghetsmätningen", "QUARTERLY", true),
+          new ActivityRow("Trygghet i trafik", "Trafikkontroller där trafikklagomål från medborgare har kommit in",
+              "Färre hastighetsöverträdelser och mindre buskörning", "POLICE", Role.POLICE_COORDINATOR,
+              "Antal kontroller per vecka; antal klagomål", "MONTHLY", false),
+          new ActivityRow("Narkotikaprevention", "Föräldraföreläsning om narkotika genom Föräldrar Emellan",
+              "Föräldrar känner igen tecken på narkotikabruk", "BOTH", Role.ACTIVITY_OWNER, "Antal deltagare",
+              "YEARLY", false)),
+      List.of(new PromiseRow("Polisen genomför trafikkontroller där trafikklagomål från medborgare har kommit in.",
+              "POLICE", "minst 1 per vecka"),
+          new PromiseRow("Kommunen och polisen arrangerar nattvandringsutbildning och samverkansmöten med "
+              + "nattvandringsombuden.", "BOTH", "minst 2 per år"),
+          new PromiseRow("Kommunen och polisen erbjuder en föräldraföreläsning om narkotika.", "BOTH",
+              "minst 1 per år"),
+          new PromiseRow("Ett föräldrabrev skickas i augusti, i januari och vid skolavslutningen.", "BOTH",
+              "minst 3 per år"),
+          new PromiseRow("Kommunen fortsätter arbetet med trygghetsskapande belysning.", "MUNICIPALITY", "")),
       "Löftet om trafikkontroller behöver ange var kontrollerna ska göras och hur de följs upp.",
+      new ActivityRow("Trygghet i trafik", "Åtgärdsplaner för de högstadieskolor där buskörningen är störst",
+          "Lugnare trafik kring skolorna", "BOTH", Role.MUNICIPAL_COORDINATOR, "Antal skolor med åtgärdsplan",
+          "HALF_YEARLY", false),
       "Trafikkontrollerna hölls nästan varje vecka. Nattvandringen behöver fler vuxna under vårterminen. "
           + "Föräldrabrevet nådde många: fortsätt via V-klass och nyhetsbrevet.");
 
   static final DemoContent KAVLINGE = new DemoContent(
-      "Trafiksituationen, främst hastighetsöverträdelser och buskörning med moped, är ett återkommande problem. "
-          + "Narkotikahantering i offentlig miljö försvåras genom närvaro och riktade kontroller.",
+      "Trafiksituationen, främst hastighetsöverträdelser och buskörning med moped, är ett återkommande problem.",
+      List.of(new Entry("POLICE_PICTURE", "Narkotikahantering i offentlig miljö försvåras genom närvaro och "
+          + "riktade kontroller", null, null)),
       "Den digitala trygghetsvandringen visar att nedskräpning, trafikbrott och skadegörelse bidrar mest till "
-          + "Kävlingebornas otrygghet. Unga i riskzon fångas upp genom SIG.",
-      "Platser som markerats i den digitala trygghetsvandringen, bland annat kring stationsområdet.",
-      "Parterna arbetar inom tre huvudområden: trygghet i offentlig miljö, barn och unga i riskzoner samt "
-          + "stöd att lämna kriminell livsstil och våld i nära relation.",
-      List.of(
-          new String[] {"Trafikbrott och buskörning med moped",
-              "Hastighetsöverträdelser och buskörning som medborgarna återkommande pekar ut."},
-          new String[] {"Barn och unga i riskfyllda miljöer",
-              "Unga som visar riskfaktorer och behöver samlat stöd från skola, socialtjänst och polis."}),
+          + "Kävlingebornas otrygghet.",
+      List.of(new Entry("SAFETY_WALK", "Platser markerade som otrygga i den digitala trygghetsvandringen", 143,
+          "markeringar")),
+      List.of(new PlaceRow("Stationsområdet", "UNSAFE_PLACE", "Nedskräpning och skadegörelse")),
+      "Parterna arbetar inom tre huvudområden enligt samverkansöverenskommelsen 2023–2026.",
+      List.of("Trygghet i offentlig miljö", "Barn & unga i riskzoner",
+          "Stöd att lämna kriminell livsstil/Våld i nära relation"),
+      List.of(new Problem("Trafikbrott och buskörning med moped", "Trygghet i offentlig miljö",
+              "Hastighetsöverträdelser och buskörning som medborgarna återkommande pekar ut."),
+          new Problem("Barn och unga i riskfyllda miljöer", "Barn & unga i riskzoner",
+              "Unga som visar riskfaktorer och behöver samlat stöd från skola, socialtjänst och polis.")),
       "Brister i den fysiska miljön och få vuxna i det offentliga rummet; för unga: svaga skyddsfaktorer "
           + "och tidig alkohol- och drogdebut.",
-      "Trygghet i offentlig miljö: årlig digital trygghetsmätning, medborgardialoger och fysiska "
-          + "trygghetsvandringar; samverkan med fastighetsägare.\n"
-          + "Barn och unga i riskzoner: utveckla samverkan inom SIG, implementera ANDTS-policyn i skolan, "
-          + "trygghetsdagarna för elever i årskurs sju.\n"
-          + "Stöd att lämna kriminell livsstil och våld i nära relation: gemensamma rutiner för avhoppare, "
-          + "kunskapshöjande insatser om våld i nära relation.",
-      "Polisen och kommunen genomför trygghetsdagarna för alla elever i årskurs sju.\n"
-          + "Polisen och kommunen genomför minst en fysisk trygghetsvandring per år.",
+      List.of(new ActivityRow("Trygghet i offentlig miljö", "Digital trygghetsmätning, medborgardialoger och "
+              + "fysiska trygghetsvandringar", "Ökad tillit och förtroende för kommunen och polisen", "BOTH",
+              Role.MUNICIPAL_COORDINATOR, "Antal svar och vandringar; andel trygga i trygghetsmätningen",
+              "HALF_YEARLY", false),
+          new ActivityRow("Barn & unga i riskzoner", "Utveckla samverkan inom SIG (sociala insatsgrupper)",
+              "Unga i riskzon får samlat stöd tidigt", "BOTH", Role.ACTIVITY_OWNER,
+              "Antal unga med åtgärdsplan inom SIG", "QUARTERLY", true),
+          new ActivityRow("Barn & unga i riskzoner", "Trygghetsdagarna för elever i årskurs sju",
+              "Förtroende för uniformspersonal och medvetenhet om gränsdragningar", "BOTH", Role.ACTIVITY_OWNER,
+              "Andel elever som deltagit; elevernas utvärdering", "YEARLY", false),
+          new ActivityRow("Stöd att lämna kriminell livsstil/Våld i nära relation", "Gemensamma rutiner för "
+              + "avhoppare och kontaktpersoner hos polis och kommun", "Snabb kontakt när någon vill lämna",
+              "BOTH", Role.POLICE_COORDINATOR, "Rutin antagen; antal ärenden", "HALF_YEARLY", false)),
+      List.of(new PromiseRow("Polisen och kommunen genomför trygghetsdagarna för alla elever i årskurs sju.",
+              "BOTH", "minst 1 per år"),
+          new PromiseRow("Polisen och kommunen genomför fysiska trygghetsvandringar.", "BOTH", "minst 1 per år")),
       "Löftena saknar mått för våld i nära relation: komplettera med hur anmälningsbenägenheten följs upp.",
+      new ActivityRow("Stöd att lämna kriminell livsstil/Våld i nära relation", "Följa upp "
+          + "anmälningsbenägenheten för våld i nära relation", "Fler våldsutsatta anmäler", "POLICE",
+          Role.POLICE_COORDINATOR, "Antal anmälningar jämfört med föregående år", "HALF_YEARLY", false),
       "Trygghetsdagarna fungerade väl; föräldrarnas informationsträff bör hållas på kvällstid.");
 }

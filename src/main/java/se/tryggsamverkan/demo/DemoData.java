@@ -3,9 +3,13 @@ package se.tryggsamverkan.demo;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -31,8 +35,9 @@ import se.tryggsamverkan.demo.DemoUsers.Municipality;
 import se.tryggsamverkan.identity.Role;
 
 /**
- * The embedded default's demo: Kungsbacka and Kävlinge with one user per role, and their agreements for
- * 2023–2026 driven through the engine to different phases, so that every demo user has work at once.
+ * The embedded default's demo: Kungsbacka and Kävlinge with one user per role, their agreements for 2023–2026
+ * and the renewed ones for 2027–2030, driven through the engine to different phases, so that every demo user
+ * has work at once.
  * Runs once: a database that already has the demo tenants is left alone.
  */
 @Component
@@ -62,22 +67,26 @@ class DemoData implements ApplicationRunner {
     }
     DemoUsers.ALL.forEach(this::createTenantAndUsers);
 
-    // Kungsbacka: two years done, 2025's plan being carried out, 2026's situation picture half-way
-    String kungsbacka = startAgreement(DemoUsers.KUNGSBACKA, "kungsbacka-2023-2026");
-    DemoContent k = DemoContent.KUNGSBACKA;
-    drive(kungsbacka + "-2023", k, (task, round) -> false, 0);
-    drive(kungsbacka + "-2024", k, (task, round) -> false, 1);
-    drive(kungsbacka + "-2025", k, (task, round) -> task.equals(TASK_REPORT_ACTIVITY_STATUS), 0);
-    drive(kungsbacka + "-2026", k, (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
+    // Kungsbacka: 2023–2026 in its last year, the renewed agreement 2027–2030 starting its first situation picture
+    Municipality kb = DemoUsers.KUNGSBACKA;
+    String old = startAgreement(kb, "kungsbacka-2023-2026", "2023-01-01", "2026-12-31");
+    for (int year = 2023; year <= 2025; year++) {
+      drive(kb, old + "-" + year, year, 2026, (task, round) -> false, year == 2024 ? 1 : 0);
+    }
+    drive(kb, old + "-2026", 2026, 2026, (task, round) -> task.equals(TASK_REPORT_ACTIVITY_STATUS), 0);
+    String renewed = startAgreement(kb, "kungsbacka-2027-2030", "2027-01-01", "2030-12-31");
+    drive(kb, renewed + "-2027", 2027, 2030, (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
 
-    // Kävlinge: 2025 at the half-year follow-up, 2026's plan back at the steering group after one return
-    String kavlinge = startAgreement(DemoUsers.KAVLINGE, "kavlinge-2023-2026");
-    DemoContent v = DemoContent.KAVLINGE;
-    drive(kavlinge + "-2023", v, (task, round) -> false, 0);
-    drive(kavlinge + "-2024", v, (task, round) -> false, 0);
-    drive(kavlinge + "-2025", v, (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
-    drive(kavlinge + "-2026", v, (task, round) -> round >= 1 && (task.equals(TASK_POLICE_STEERING_DECISION)
-        || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
+    // Kävlinge: 2026 at the half-year follow-up, 2027's plan back at the steering group after one return
+    Municipality kv = DemoUsers.KAVLINGE;
+    old = startAgreement(kv, "kavlinge-2023-2026", "2023-01-01", "2026-12-31");
+    for (int year = 2023; year <= 2025; year++) {
+      drive(kv, old + "-" + year, year, 2026, (task, round) -> false, 0);
+    }
+    drive(kv, old + "-2026", 2026, 2026, (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
+    renewed = startAgreement(kv, "kavlinge-2027-2030", "2027-01-01", "2030-12-31");
+    drive(kv, renewed + "-2027", 2027, 2030, (task, round) -> round >= 1
+        && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
     LOG.info("Demo data created: log in to Tasklist as kungsbacka.polis / {}", DemoUsers.PASSWORD);
   }
 
@@ -97,13 +106,13 @@ class DemoData implements ApplicationRunner {
     }
   }
 
-  private String startAgreement(Municipality m, String businessKey) {
+  private String startAgreement(Municipality m, String businessKey, String periodStart, String periodEnd) {
     Map<String, Object> start = new HashMap<>();
     start.put(AgreementProcess.TENANT_ID.name(), m.tenantId());
     start.put(AgreementProcess.MUNICIPALITY.name(), m.name());
     start.put(AgreementProcess.POLICE_AREA.name(), m.policeArea());
-    start.put(AgreementProcess.PERIOD_START.name(), "2023-01-01");
-    start.put(AgreementProcess.PERIOD_END.name(), "2026-12-31");
+    start.put(AgreementProcess.PERIOD_START.name(), periodStart);
+    start.put(AgreementProcess.PERIOD_END.name(), periodEnd);
     start.put(AgreementProcess.POLICE_COORDINATOR.name(), m.userFor(Role.POLICE_COORDINATOR));
     start.put(AgreementProcess.MUNICIPAL_COORDINATOR.name(), m.userFor(Role.MUNICIPAL_COORDINATOR));
     start.put(AgreementProcess.POLICE_STEERING_MEMBER.name(), m.userFor(Role.POLICE_STEERING));
@@ -117,7 +126,9 @@ class DemoData implements ApplicationRunner {
    * Completes the cycle's tasks in order with the demo content until only tasks that {@code stopAt} keeps
    * are left. The steering group returns the plan {@code returns} times before approving it.
    */
-  private void drive(String cycleKey, DemoContent content, BiPredicate<String, Integer> stopAt, int returns) {
+  private void drive(Municipality m, String cycleKey, int year, int lastYearOfPeriod,
+      BiPredicate<String, Integer> stopAt, int returns) {
+    DemoContent content = m == DemoUsers.KUNGSBACKA ? DemoContent.KUNGSBACKA : DemoContent.KAVLINGE;
     ProcessInstance cycle = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
         .processInstanceBusinessKey(cycleKey).singleResult();
     boolean progressed = true;
@@ -131,7 +142,7 @@ class DemoData implements ApplicationRunner {
         if (stopAt.test(task.getTaskDefinitionKey(), round)) {
           continue;
         }
-        tasks.complete(task.getId(), answers(task, content, round < returns));
+        tasks.complete(task.getId(), answers(task, m, content, year, lastYearOfPeriod, round, returns));
         progressed = true;
       }
     }
@@ -142,59 +153,78 @@ class DemoData implements ApplicationRunner {
     return round == null ? 0 : ((Number) round).intValue();
   }
 
-  private Map<String, Object> answers(Task task, DemoContent c, boolean returnThePlan) {
+  private Map<String, Object> answers(Task task, Municipality m, DemoContent c, int year, int lastYear, int round,
+      int returns) {
     Map<String, Object> v = new HashMap<>();
     switch (task.getTaskDefinitionKey()) {
-      case TASK_POLICE_SITUATION_PICTURE -> {
-        v.put(SITUATION_PICTURE.name(), c.policePicture());
-        v.put("unsafePlaces", c.unsafePlaces());
-        v.put("situationSources", SpinValues.jsonValue("[\"CRIME_STATISTICS\",\"POLICE_PICTURE\"]").create());
-      }
-      case TASK_MUNICIPAL_SITUATION_PICTURE -> {
-        v.put(SITUATION_PICTURE.name(), c.municipalPicture());
-        v.put("unsafePlaces", c.unsafePlaces());
-        v.put("situationSources", SpinValues.jsonValue("[\"SAFETY_SURVEY\",\"CITIZEN_DIALOGUE\"]").create());
-      }
+      case TASK_POLICE_SITUATION_PICTURE -> situation(v, c.policePicture(), c.policeEntries(), List.of());
+      case TASK_MUNICIPAL_SITUATION_PICTURE -> situation(v, c.municipalPicture(), c.municipalEntries(), c.places());
       case TASK_MERGE_AND_PRIORITISE -> {
         v.put(JOINT_SITUATION_PICTURE.name(), c.jointPicture());
-        StringBuilder json = new StringBuilder("[");
-        for (String[] p : c.problems()) {
-          json.append(json.length() > 1 ? "," : "").append("{\"title\":").append(quote(p[0]))
-              .append(",\"description\":").append(quote(p[1])).append('}');
-        }
-        v.put(PRIORITISED_PROBLEMS.name(), SpinValues.jsonValue(json.append(']').toString()).create());
+        v.put(FOCUS_AREAS.name(), json(c.focusAreas().stream().map(name -> "{\"name\":" + quote(name) + "}")));
+        v.put(PRIORITISED_PROBLEMS.name(), json(c.problems().stream().map(p -> "{\"title\":" + quote(p.title())
+            + ",\"focusArea\":" + quote(p.focusArea()) + ",\"description\":" + quote(p.description()) + "}")));
       }
       case TASK_CAUSE_ANALYSIS -> {
         v.put(CAUSES.name(), c.causes());
         v.put(KNOWLEDGE_SOURCES.name(), "Trygghetsmätningen, brottsstatistik och medborgardialogen");
       }
       case TASK_ACTION_PLAN -> {
-        v.put(ACTION_PLAN.name(), c.actionPlan());
-        v.put(DRAFT_PROMISES.name(), c.promises());
+        List<DemoContent.ActivityRow> activities = new ArrayList<>(c.activities());
+        if (round > 0) {
+          activities.add(c.revision());
+        }
+        v.put(ACTIVITIES.name(), json(activities.stream().map(a -> activity(a, m, year, lastYear))));
+        v.put(PROMISES.name(), json(c.promises().stream().map(p -> "{\"text\":" + quote(p.text())
+            + ",\"party\":" + quote(p.party()) + ",\"target\":" + quote(p.target()) + "}")));
       }
       case TASK_PREPARE_STEERING_GROUP -> {
-        v.put("steeringMeetingDate", "2026-12-15");
+        v.put("steeringMeetingDate", (year - 1) + "-12-15");
         v.put("preparationSummary", "Samordnarna föreslår att styrgruppen antar åtgärdsplanen och medborgarlöftena.");
       }
       case TASK_POLICE_STEERING_DECISION -> {
+        boolean returnThePlan = round < returns;
         v.put(DECISION.name(), returnThePlan ? "RETURN" : "APPROVE");
         v.put(DECISION_COMMENT.name(), returnThePlan ? c.steeringReturn() : null);
       }
       case TASK_MUNICIPAL_STEERING_DECISION -> v.put(DECISION.name(), "APPROVE");
       case TASK_SIGN_AND_PUBLISH -> {
-        v.put("signedOn", "2026-01-10");
+        v.put("signedOn", (year - 1) + "-12-20");
         v.put("publishedAt", "Kommunens webbplats och polisen.se");
       }
       case TASK_REPORT_ACTIVITY_STATUS -> v.put("activityStatusReport", "Aktiviteterna pågår enligt plan.");
       case TASK_HALF_YEAR_FOLLOW_UP -> v.put("halfYearConclusions", "Arbetet går enligt plan.");
       case TASK_YEARLY_FOLLOW_UP_REPORT -> {
         v.put("yearlyReportSummary", "Medborgarlöftena har till största delen hållits.");
-        v.put("presentedToBoardOn", "2026-02-20");
+        v.put("presentedToBoardOn", (year + 1) + "-02-20");
         v.put(LESSONS_FOR_NEXT_YEAR.name(), c.lessons());
       }
       default -> throw new IllegalStateException("The demo has no answers for " + task.getTaskDefinitionKey());
     }
     return v;
+  }
+
+  private static void situation(Map<String, Object> v, String picture, List<DemoContent.Entry> entries,
+      List<DemoContent.PlaceRow> places) {
+    v.put(SITUATION_PICTURE.name(), picture);
+    v.put(SITUATION_ENTRIES.name(), json(entries.stream().map(e -> "{\"source\":" + quote(e.source())
+        + ",\"description\":" + quote(e.description()) + ",\"figure\":" + e.figure()
+        + ",\"unit\":" + (e.unit() == null ? "null" : quote(e.unit())) + "}")));
+    v.put(PLACES.name(), json(places.stream().map(p -> "{\"name\":" + quote(p.name()) + ",\"kind\":"
+        + quote(p.kind()) + ",\"description\":" + quote(p.description()) + "}")));
+  }
+
+  private static String activity(DemoContent.ActivityRow a, Municipality m, int year, int lastYear) {
+    String end = a.continuesNextYear() && year < lastYear ? (year + 1) + "-06-30" : year + "-12-31";
+    return "{\"focusArea\":" + quote(a.focusArea()) + ",\"description\":" + quote(a.description())
+        + ",\"expectedEffect\":" + quote(a.expectedEffect()) + ",\"responsibleParty\":" + quote(a.party())
+        + ",\"responsiblePerson\":" + quote(m.userFor(a.owner())) + ",\"startDate\":\"" + year + "-01-01\""
+        + ",\"endDate\":\"" + end + "\",\"indicators\":" + quote(a.indicators())
+        + ",\"followUpInterval\":" + quote(a.interval()) + "}";
+  }
+
+  private static Object json(Stream<String> rows) {
+    return SpinValues.jsonValue("[" + rows.collect(Collectors.joining(",")) + "]").create();
   }
 
   private static String quote(String text) {

@@ -38,8 +38,8 @@ class AgreementProcessTest {
   @BeforeEach
   void setUp() {
     init(engine);
-    driver = new CycleDriver(engine);
     kavlinge = TestMunicipality.create(identity, "Kävlinge");
+    driver = new CycleDriver(engine, kavlinge);
   }
 
   @AfterEach
@@ -49,7 +49,8 @@ class AgreementProcessTest {
 
   @Test
   void aFourYearAgreementRunsFourYearlyCyclesThenTheEvaluationByBothParties() {
-    Clock.setTo("2023-01-02T08:00");
+    // the first year is planned the year before the period starts
+    Clock.setTo("2022-01-02T08:00");
     ProcessInstance agreement = driver.startAgreement("kv-" + kavlinge.tenantId(),
         kavlinge.agreementStart("2023-01-01", "2026-12-31", "MUNICIPALITY"));
 
@@ -57,16 +58,16 @@ class AgreementProcessTest {
     List<ProcessInstance> cycles = List.of(driver.cycle(agreement, 2023), driver.cycle(agreement, 2024),
         driver.cycle(agreement, 2025), driver.cycle(agreement, 2026));
     assertThat(cycles).allSatisfy(c -> assertThat(c).isNotNull().isWaitingAt(YearlyCycleProcess.TIMER_CYCLE_START));
-    // only this year's cycle has started its work; next year's waits for 1 January
+    // only the first year's planning has started; the next waits for 1 January the year before it
     assertThat(driver.runDueTimers(cycles.get(1))).isZero();
 
     for (int i = 0; i < cycles.size(); i++) {
       int year = 2023 + i;
-      Clock.setTo(year + "-01-02T08:00");
+      Clock.setTo((year - 1) + "-01-02T08:00");
       driver.driveWholeCycle(cycles.get(i), "Lärdomar " + year);
       assertThat(cycles.get(i)).isEnded();
       if (i + 1 < cycles.size()) {
-        Clock.setTo((year + 1) + "-01-02T08:00");
+        Clock.setTo(year + "-01-02T08:00");
         driver.runDueTimers(cycles.get(i + 1));
         assertThat(engine.getRuntimeService().getVariable(cycles.get(i + 1).getId(), "previousLessons"))
             .asString().contains("Lärdomar från årscykel " + year, "Lärdomar " + year);

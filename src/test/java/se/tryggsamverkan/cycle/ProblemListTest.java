@@ -13,7 +13,8 @@ class ProblemListTest {
   void readsTheRowsOfTheDynamicListAndSkipsEmptyOnes() {
     assertThat(problems.parse("[{\"title\":\" Buskörning \",\"description\":\"vid skolor\"},{\"title\":\"\"},"
         + "{\"title\":\"Narkotika\"}]"))
-        .containsExactly(new PrioritisedProblem("Buskörning", "vid skolor"), new PrioritisedProblem("Narkotika", ""));
+        .containsExactly(new PrioritisedProblem("Buskörning", "vid skolor", null),
+            new PrioritisedProblem("Narkotika", "", null));
   }
 
   @Test

@@ -39,10 +39,10 @@ class RestApiSecurityTest {
   @BeforeEach
   void twoMunicipalitiesWithOpenSituationPictures() {
     Clock.setTo("2025-01-02T08:00");
-    CycleDriver driver = new CycleDriver(engine);
     kungsbacka = TestMunicipality.create(identity, "Kungsbacka");
     kavlinge = TestMunicipality.create(identity, "Kävlinge");
     for (TestMunicipality m : new TestMunicipality[] {kungsbacka, kavlinge}) {
+      CycleDriver driver = new CycleDriver(engine, m);
       ProcessInstance agreement = driver.startAgreement("rest-" + m.tenantId(),
           m.agreementStart("2025-01-01", "2025-12-31", "MUNICIPALITY"));
       driver.runDueTimers(driver.cycle(agreement, 2025));

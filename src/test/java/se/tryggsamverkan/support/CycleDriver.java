@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
+import se.tryggsamverkan.identity.Role;
 
 /** Moves agreements and cycles forward through the engine API, the way coordinators would in Tasklist. */
 public final class CycleDriver {
@@ -21,11 +22,14 @@ public final class CycleDriver {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final String activityOwner;
 
-  public CycleDriver(ProcessEngine engine) {
+  /** A driver whose plans name the municipality's activity owner as responsible person. */
+  public CycleDriver(ProcessEngine engine, TestMunicipality municipality) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
+    this.activityOwner = municipality.user(Role.ACTIVITY_OWNER);
   }
 
   public ProcessInstance startAgreement(String businessKey, Map<String, Object> variables) {
@@ -56,20 +60,40 @@ public final class CycleDriver {
     tasks.complete(task(instance, taskKey).getId(), variables);
   }
 
+  public static Object json(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
   public void completeSituationPictures(ProcessInstance cycle) {
     complete(cycle, TASK_POLICE_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(), "Trafikbrott ökar",
-        "situationSources", SpinValues.jsonValue("[\"CRIME_STATISTICS\"]").create()));
+        SITUATION_ENTRIES.name(), json("[{\"source\":\"CRIME_STATISTICS\",\"description\":\"Anmälda "
+            + "trafikbrott\",\"figure\":412,\"unit\":\"anmälda brott\"}]")));
     complete(cycle, TASK_MUNICIPAL_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(),
-        "Otrygghet vid Resecentrum"));
+        "Otrygghet vid Resecentrum", PLACES.name(), json("[{\"name\":\"Resecentrum\",\"kind\":"
+            + "\"UNSAFE_PLACE\",\"description\":\"Dålig belysning\"}]")));
   }
 
   public void completeMerge(ProcessInstance cycle, String... problems) {
     StringBuilder json = new StringBuilder("[");
     for (String problem : problems) {
-      json.append(json.length() > 1 ? "," : "").append("{\"title\":\"").append(problem).append("\"}");
+      json.append(json.length() > 1 ? "," : "").append("{\"title\":\"").append(problem)
+          .append("\",\"focusArea\":\"Trygghet i trafik\"}");
     }
     complete(cycle, TASK_MERGE_AND_PRIORITISE, Map.of(JOINT_SITUATION_PICTURE.name(), "Gemensam bild",
-        PRIORITISED_PROBLEMS.name(), SpinValues.jsonValue(json.append(']').toString()).create()));
+        FOCUS_AREAS.name(), json("[{\"name\":\"Trygghet i trafik\"},{\"name\":\"Trygghet i offentlig miljö\"}]"),
+        PRIORITISED_PROBLEMS.name(), json(json.append(']').toString())));
+  }
+
+  /** One activity in the cycle's year and one promise, as the action-plan form submits them. */
+  public Map<String, Object> actionPlan(ProcessInstance cycle, String activity) {
+    int year = (Integer) runtime.getVariable(cycle.getId(), CYCLE_YEAR.name());
+    return Map.of(ACTIVITIES.name(), json("[{\"focusArea\":\"Trygghet i trafik\",\"description\":\""
+            + activity + "\",\"expectedEffect\":\"Färre klagomål\",\"responsibleParty\":\"POLICE\","
+            + "\"responsiblePerson\":\"" + activityOwner + "\",\"startDate\":\"" + year + "-01-01\","
+            + "\"endDate\":\"" + year + "-12-31\",\"indicators\":\"Antal kontroller\","
+            + "\"followUpInterval\":\"QUARTERLY\"}]"),
+        PROMISES.name(), json("[{\"text\":\"Polisen genomför trafikkontroller\",\"party\":\"POLICE\","
+            + "\"target\":\"minst 1 per vecka\"}]"));
   }
 
   public void completeCauseAnalyses(ProcessInstance cycle) {
@@ -79,9 +103,8 @@ public final class CycleDriver {
     }
   }
 
-  public void completeActionPlanAndPreparation(ProcessInstance cycle, String plan) {
-    complete(cycle, TASK_ACTION_PLAN, Map.of(ACTION_PLAN.name(), plan,
-        DRAFT_PROMISES.name(), "Polisen genomför minst en trafikkontroll per vecka"));
+  public void completeActionPlanAndPreparation(ProcessInstance cycle, String activity) {
+    complete(cycle, TASK_ACTION_PLAN, actionPlan(cycle, activity));
     complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", "2025-12-15",
         "preparationSummary", "Förslag till beslut"));
   }

@@ -60,8 +60,8 @@ class TasklistBrowserTest {
   private static final String POLICE_PICTURE = "Polisens lägesbild";
   private static final String MERGE_AND_PRIORITISE = "Sammanställ lägesbilden och prioritera problem";
   private static final String POLICE_STEERING_DECISION = "Styrgruppens beslut: polisen";
-  private static final String KUNGSBACKA_2026 = "kungsbacka-2023-2026-2026";
-  private static final String KAVLINGE_2026 = "kavlinge-2023-2026-2026";
+  private static final String KUNGSBACKA_2027 = "kungsbacka-2027-2030-2027";
+  private static final String KAVLINGE_2027 = "kavlinge-2027-2030-2027";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final By TASK_ITEMS = By.cssSelector("[cam-tasks] .tasks-list li.task");
   private static final By TASK_LINK = By.cssSelector("a[href*='task=']");
@@ -116,7 +116,7 @@ class TasklistBrowserTest {
 
   @Test
   void theKungsbackaPoliceCoordinatorSubmitsTheSituationPictureAndThenSeesTheMergeTaskInTheirGroupsList() {
-    ProcessInstance cycle = cycle(KUNGSBACKA_2026);
+    ProcessInstance cycle = cycle(KUNGSBACKA_2027);
     Task pictureTask = taskService.createTaskQuery().processInstanceId(cycle.getId())
         .taskDefinitionKey("Task_PoliceSituationPicture").singleResult();
     assertThat(pictureTask).as("the demo leaves Kungsbacka's police situation picture of 2026 open").isNotNull();
@@ -129,13 +129,13 @@ class TasklistBrowserTest {
     assertThat(taskNames()).containsExactly(POLICE_PICTURE);
     // the card names the municipality and the cycle's year (filter variables, readable with READ_INSTANCE)
     wait.until(d -> d.findElement(TASK_ITEMS).getText().contains("Kungsbacka kommun"));
-    assertThat(driver.findElement(TASK_ITEMS).getText()).contains("Kommun", "Kungsbacka kommun", "År", "2026");
+    assertThat(driver.findElement(TASK_ITEMS).getText()).contains("Kommun", "Kungsbacka kommun", "År", "2027");
     screenshot("01-kungsbacka-polis-group-tasks");
 
     openTask(POLICE_PICTURE);
     claimTheOpenTask();
     assertThat(formValue("Kommun")).isEqualTo("Kungsbacka kommun");
-    assertThat(formValue("Årscykel")).isEqualTo("2026");
+    assertThat(formValue("Årscykel")).isEqualTo("2027");
     assertThat(driver.findElement(By.cssSelector(".task-details")).getText())
         .contains("Partens egen lägesbild", "Lärdomar från tidigare år", "Underlag", "Brottsstatistik");
     screenshot("02-kungsbacka-polis-situation-picture-form");
@@ -201,7 +201,7 @@ class TasklistBrowserTest {
 
   @Test
   void theKavlingePoliceSteeringMemberSeesTheirDecisionTaskWithThePlanInTheSwedishForm() {
-    ProcessInstance cycle = cycle(KAVLINGE_2026);
+    ProcessInstance cycle = cycle(KAVLINGE_2027);
     List<String> groupTasks = taskService.createTaskQuery().tenantIdIn("kavlinge")
         .taskCandidateGroup("police-steering").list().stream().map(Task::getId).toList();
 

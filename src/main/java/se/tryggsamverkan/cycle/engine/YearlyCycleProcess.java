@@ -9,7 +9,7 @@ public final class YearlyCycleProcess {
 
   public static final String START_EVENT = "StartEvent_CycleStarted";
   public static final String TIMER_CYCLE_START = "Timer_CycleStart";
-  public static final String TASK_LOAD_PREVIOUS_LESSONS = "Task_LoadPreviousLessons";
+  public static final String TASK_CARRY_FORWARD = "Task_CarryForwardFromLastYear";
   public static final String TASK_POLICE_SITUATION_PICTURE = "Task_PoliceSituationPicture";
   public static final String TASK_MUNICIPAL_SITUATION_PICTURE = "Task_MunicipalSituationPicture";
   public static final String TASK_MERGE_AND_PRIORITISE = "Task_MergeAndPrioritise";
@@ -39,11 +39,19 @@ public final class YearlyCycleProcess {
       ProcessVariable.string("policeSituationPicture");
   public static final ProcessVariable<String> MUNICIPAL_SITUATION_PICTURE =
       ProcessVariable.string("municipalSituationPicture");
+  /** Json list of {"source", "description", "figure", "unit"} (task-local). */
+  public static final ProcessVariable<String> SITUATION_ENTRIES = ProcessVariable.json("situationEntries");
+  /** Json list of {"name", "kind", "description"} (task-local). */
+  public static final ProcessVariable<String> PLACES = ProcessVariable.json("places");
 
   // merge and prioritise
   public static final ProcessVariable<String> JOINT_SITUATION_PICTURE =
       ProcessVariable.string("jointSituationPicture");
-  /** Json list of {"title": ..., "description": ...}, one per prioritised problem. */
+  /** Json list of {"name"}: this year's focus areas, prefilled with last year's. */
+  public static final ProcessVariable<String> FOCUS_AREAS = ProcessVariable.json("focusAreas");
+  /** The focus areas as one line, shown in the action-plan form. */
+  public static final ProcessVariable<String> FOCUS_AREA_NAMES = ProcessVariable.string("focusAreaNames");
+  /** Json list of {"title", "focusArea", "description"}, one per prioritised problem. */
   public static final ProcessVariable<String> PRIORITISED_PROBLEMS = ProcessVariable.json("prioritisedProblems");
 
   // cause analysis (multi-instance; task-local)
@@ -52,8 +60,14 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> KNOWLEDGE_SOURCES = ProcessVariable.string("knowledgeSources");
 
   // action plan
-  public static final ProcessVariable<String> ACTION_PLAN = ProcessVariable.string("actionPlan");
-  public static final ProcessVariable<String> DRAFT_PROMISES = ProcessVariable.string("draftPromises");
+  /** Json list of activities with the fields of Kävlinge's annex; prefilled with last year's unfinished ones. */
+  public static final ProcessVariable<String> ACTIVITIES = ProcessVariable.json("activities");
+  /** Json list of {"text", "party", "target"}: the draft citizen promises. */
+  public static final ProcessVariable<String> PROMISES = ProcessVariable.json("promises");
+  public static final ProcessVariable<Integer> PLAN_VERSION = ProcessVariable.integer("planVersion");
+  public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.string("planSummary");
+  /** What changed since the version the steering group returned; null for the first version. */
+  public static final ProcessVariable<String> PLAN_CHANGES = ProcessVariable.string("planChanges");
 
   // steering group
   public static final ProcessVariable<String> STEERING_CHAIR = ProcessVariable.string("steeringChair");

@@ -1,0 +1,16 @@
+package se.tryggsamverkan.plan;
+
+public enum PlaceKind {
+  UNSAFE_PLACE("Otrygg plats"),
+  HOT_SPOT("Brottsutsatt plats (hot spot)");
+
+  private final String swedishName;
+
+  PlaceKind(String swedishName) {
+    this.swedishName = swedishName;
+  }
+
+  public String swedishName() {
+    return swedishName;
+  }
+}

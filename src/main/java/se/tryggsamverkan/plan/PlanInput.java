@@ -1,0 +1,187 @@
+package se.tryggsamverkan.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.agreement.Agreement;
+import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.common.FormRows;
+import se.tryggsamverkan.identity.Directory;
+
+/**
+ * Reads and checks the lists coordinators enter in the cycle's forms. Every problem is reported at once, in
+ * Swedish, naming the row ("Aktivitet 2: ..."); nothing is returned unless everything is right.
+ */
+@Component
+public class PlanInput {
+
+  private final Directory directory;
+
+  PlanInput(Directory directory) {
+    this.directory = directory;
+  }
+
+  public record SituationPicture(List<SituationEntry> entries, List<Place> places) {
+  }
+
+  public SituationPicture situationPicture(String entriesJson, String placesJson) {
+    FieldChecks checks = new FieldChecks();
+    List<SituationEntry> entries = new ArrayList<>();
+    List<JsonNode> rows = FormRows.read("situationEntries", entriesJson, "Underlag", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = "situationEntries[" + i + "].";
+      String label = "Underlag " + (i + 1) + ": ";
+      SituationSource source = choice(checks, at + "source", FormRows.text(row, "source"), SituationSource.class,
+          label + "Källa");
+      String description = checks.requiredText(at + "description", FormRows.text(row, "description"),
+          label + "Beskrivning");
+      BigDecimal figure = null;
+      String figureText = FormRows.text(row, "figure");
+      if (figureText != null) {
+        try {
+          figure = new BigDecimal(figureText.replace(',', '.').replace(" ", ""));
+          if (figure.abs().compareTo(new BigDecimal("1e12")) >= 0) {
+            checks.fail(at + "figure", label + "Siffran är orimligt stor");
+          }
+        } catch (NumberFormatException e) {
+          checks.fail(at + "figure", label + "Siffran '" + figureText + "' är inget tal");
+        }
+      }
+      String unit = checks.optionalText(at + "unit", FormRows.text(row, "unit"), label + "Enhet");
+      entries.add(new SituationEntry(source, description, figure, unit));
+    }
+    List<Place> places = new ArrayList<>();
+    rows = FormRows.read("places", placesJson, "Platser", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = "places[" + i + "].";
+      String label = "Plats " + (i + 1) + ": ";
+      String name = checks.required(at + "name", FormRows.text(row, "name"), label + "Namn");
+      PlaceKind kind = choice(checks, at + "kind", FormRows.text(row, "kind"), PlaceKind.class, label + "Typ");
+      String description = checks.optionalText(at + "description", FormRows.text(row, "description"),
+          label + "Beskrivning");
+      places.add(new Place(name, kind, description));
+    }
+    checks.throwIfAny();
+    return new SituationPicture(entries, places);
+  }
+
+  public List<String> focusAreas(String json) {
+    FieldChecks checks = new FieldChecks();
+    List<String> names = new ArrayList<>();
+    List<JsonNode> rows = FormRows.read("focusAreas", json, "Fokusområden", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      String name = checks.required("focusAreas[" + i + "].name", FormRows.text(rows.get(i), "name"),
+          "Fokusområde " + (i + 1));
+      if (name != null && names.stream().anyMatch(n -> n.equalsIgnoreCase(name))) {
+        checks.fail("focusAreas[" + i + "].name", "Fokusområdet '" + name + "' står med två gånger");
+      }
+      names.add(name);
+    }
+    if (rows.isEmpty()) {
+      checks.fail("focusAreas", "Ange minst ett fokusområde");
+    }
+    checks.throwIfAny();
+    return names;
+  }
+
+  /** The action plan as typed, checked against the agreement: its period and its municipality's users. */
+  public ActionPlan actionPlan(String activitiesJson, String promisesJson, Agreement agreement,
+      Set<String> focusAreas) {
+    FieldChecks checks = new FieldChecks();
+    List<Activity> activities = new ArrayList<>();
+    List<JsonNode> rows = FormRows.read("activities", activitiesJson, "Aktiviteter", checks);
+    if (rows.isEmpty() && !checks.hasError("activities")) {
+      checks.fail("activities", "Ange minst en aktivitet");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      activities.add(activity(rows.get(i), i, agreement, focusAreas, checks));
+    }
+    List<CitizenPromise> promises = new ArrayList<>();
+    rows = FormRows.read("promises", promisesJson, "Medborgarlöften", checks);
+    if (rows.isEmpty() && !checks.hasError("promises")) {
+      checks.fail("promises", "Ange minst ett förslag till medborgarlöfte");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = "promises[" + i + "].";
+      String label = "Löfte " + (i + 1) + ": ";
+      String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet");
+      Responsible party = choice(checks, at + "party", FormRows.text(row, "party"), Responsible.class,
+          label + "Vem lovar");
+      PromiseTarget target = null;
+      try {
+        target = PromiseTarget.parse(FormRows.text(row, "target")).orElse(null);
+      } catch (IllegalArgumentException e) {
+        checks.fail(at + "target", label + e.getMessage());
+      }
+      promises.add(new CitizenPromise(text, party, target));
+    }
+    checks.throwIfAny();
+    return new ActionPlan(0, activities, promises);
+  }
+
+  private Activity activity(JsonNode row, int i, Agreement agreement, Set<String> focusAreas, FieldChecks checks) {
+    String at = "activities[" + i + "].";
+    String label = "Aktivitet " + (i + 1) + ": ";
+    String focusArea = checks.required(at + "focusArea", FormRows.text(row, "focusArea"), label + "Fokusområde");
+    if (focusArea != null && !focusAreas.isEmpty()
+        && focusAreas.stream().noneMatch(f -> f.equalsIgnoreCase(focusArea))) {
+      checks.fail(at + "focusArea", label + "Fokusområdet '" + focusArea + "' finns inte bland årets fokusområden ("
+          + String.join(", ", focusAreas) + ")");
+    }
+    String description = checks.requiredText(at + "description", FormRows.text(row, "description"),
+        label + "Aktivitet");
+    String effect = checks.requiredText(at + "expectedEffect", FormRows.text(row, "expectedEffect"),
+        label + "Förväntad effekt");
+    Responsible party = choice(checks, at + "responsibleParty", FormRows.text(row, "responsibleParty"),
+        Responsible.class, label + "Ansvarig part");
+    String person = checks.required(at + "responsiblePerson", FormRows.text(row, "responsiblePerson"),
+        label + "Ansvarig person");
+    if (person != null && !directory.isUserInTenant(person, agreement.tenantId())) {
+      checks.fail(at + "responsiblePerson", label + "Ansvarig person '" + person
+          + "' är ingen användare i kommunen (ange användar-id)");
+    }
+    LocalDate start = checks.requiredDate(at + "startDate", FormRows.text(row, "startDate"), label + "Startdatum");
+    LocalDate end = checks.requiredDate(at + "endDate", FormRows.text(row, "endDate"), label + "Slutdatum");
+    if (start != null && end != null && end.isBefore(start)) {
+      checks.fail(at + "endDate", label + "Slutdatum " + end + " får inte vara före startdatum " + start);
+    }
+    insidePeriod(checks, at + "startDate", start, agreement, label + "Startdatum");
+    insidePeriod(checks, at + "endDate", end, agreement, label + "Slutdatum");
+    String indicators = checks.requiredText(at + "indicators", FormRows.text(row, "indicators"),
+        label + "Uppföljningsindikatorer");
+    String intervalText = FormRows.text(row, "followUpInterval");
+    FollowUpInterval interval = intervalText == null ? FollowUpInterval.QUARTERLY
+        : choice(checks, at + "followUpInterval", intervalText, FollowUpInterval.class, label + "Uppföljningsintervall");
+    return new Activity(focusArea, description, effect, party, person, start, end, indicators, interval);
+  }
+
+  private static void insidePeriod(FieldChecks checks, String field, LocalDate date, Agreement agreement,
+      String label) {
+    if (date != null && !checks.hasError(field)
+        && (date.isBefore(agreement.periodStart()) || date.isAfter(agreement.periodEnd()))) {
+      checks.fail(field, label + " " + date + " ligger utanför överenskommelsens period "
+          + agreement.periodStart() + "–" + agreement.periodEnd());
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(FieldChecks checks, String field, String value, Class<E> type,
+      String label) {
+    if (value == null) {
+      checks.fail(field, label + " måste väljas");
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      checks.fail(field, label + ": '" + value + "' är inget giltigt val");
+      return null;
+    }
+  }
+}

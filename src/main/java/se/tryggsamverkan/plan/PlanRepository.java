@@ -1,0 +1,241 @@
+package se.tryggsamverkan.plan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import se.tryggsamverkan.agreement.Party;
+
+/** The plan's content in the project's tables, keyed by agreement and cycle year. */
+@Repository
+public class PlanRepository {
+
+  private final JdbcClient jdbc;
+
+  PlanRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // ---- situation picture
+
+  void saveSituation(String agreementId, int year, Party party, PlanInput.SituationPicture picture, String taskId) {
+    for (SituationEntry e : picture.entries()) {
+      jdbc.sql("insert into situation_entry (agreement_id, cycle_year, party, source, description, figure, unit, "
+              + "task_id) values (:a, :y, :party, :source, :description, :figure, :unit, :task)")
+          .param("a", agreementId).param("y", year).param("party", party.name()).param("source", e.source().name())
+          .param("description", e.description()).param("figure", e.figure()).param("unit", e.unit())
+          .param("task", taskId).update();
+    }
+    for (Place p : picture.places()) {
+      jdbc.sql("insert into place (agreement_id, cycle_year, party, name, kind, description, task_id) "
+              + "values (:a, :y, :party, :name, :kind, :description, :task)")
+          .param("a", agreementId).param("y", year).param("party", party.name()).param("name", p.name())
+          .param("kind", p.kind().name()).param("description", p.description()).param("task", taskId).update();
+    }
+  }
+
+  public record PartyEntry(Party party, SituationEntry entry) {
+  }
+
+  public record PartyPlace(Party party, Place place) {
+  }
+
+  public List<PartyEntry> situationEntries(String agreementId, int year) {
+    return jdbc.sql("select * from situation_entry where agreement_id = :a and cycle_year = :y order by id")
+        .param("a", agreementId).param("y", year)
+        .query((rs, n) -> new PartyEntry(Party.valueOf(rs.getString("party")), new SituationEntry(
+            SituationSource.valueOf(rs.getString("source")), rs.getString("description"),
+            rs.getBigDecimal("figure"), rs.getString("unit"))))
+        .list();
+  }
+
+  public List<PartyPlace> places(String agreementId, int year) {
+    return jdbc.sql("select * from place where agreement_id = :a and cycle_year = :y order by id")
+        .param("a", agreementId).param("y", year)
+        .query((rs, n) -> new PartyPlace(Party.valueOf(rs.getString("party")), new Place(rs.getString("name"),
+            PlaceKind.valueOf(rs.getString("kind")), rs.getString("description"))))
+        .list();
+  }
+
+  // ---- focus areas and problems
+
+  void replaceFocusAreas(String agreementId, int year, List<String> names) {
+    jdbc.sql("delete from focus_area where agreement_id = :a and cycle_year = :y")
+        .param("a", agreementId).param("y", year).update();
+    for (int i = 0; i < names.size(); i++) {
+      jdbc.sql("insert into focus_area (agreement_id, cycle_year, name, sort_order) values (:a, :y, :name, :i)")
+          .param("a", agreementId).param("y", year).param("name", names.get(i)).param("i", i).update();
+    }
+  }
+
+  public List<String> focusAreas(String agreementId, int year) {
+    return jdbc.sql("select name from focus_area where agreement_id = :a and cycle_year = :y order by sort_order")
+        .param("a", agreementId).param("y", year).query(String.class).list();
+  }
+
+  /** Agreements of the same municipality: what one agreement learnt carries into the renewed one. */
+  static final String SAME_MUNICIPALITY =
+      "select id from agreement where tenant_id = (select tenant_id from agreement where id = :a)";
+
+  /** The focus areas of the most recent earlier year that has any, in this or an earlier agreement. */
+  public List<String> latestFocusAreasBefore(String agreementId, int year) {
+    return jdbc.sql("select agreement_id, cycle_year from focus_area where agreement_id in (" + SAME_MUNICIPALITY
+            + ") and cycle_year < :y order by cycle_year desc, case when agreement_id = :a then 0 else 1 end "
+            + "limit 1")
+        .param("a", agreementId).param("y", year)
+        .query((rs, n) -> focusAreas(rs.getString(1), rs.getInt(2)))
+        .optional().orElse(List.of());
+  }
+
+  /** The latest version of the plan for a year, in this agreement or else another of the municipality's. */
+  public Optional<ActionPlan> latestPlanOfMunicipality(String agreementId, int year) {
+    return jdbc.sql("select agreement_id from plan_version where agreement_id in (" + SAME_MUNICIPALITY
+            + ") and cycle_year = :y order by case when agreement_id = :a then 0 else 1 end limit 1")
+        .param("a", agreementId).param("y", year).query(String.class).optional()
+        .flatMap(owner -> latestPlan(owner, year));
+  }
+
+  void replaceProblems(String agreementId, int year, List<ProblemRow> problems) {
+    jdbc.sql("delete from prioritised_problem where agreement_id = :a and cycle_year = :y")
+        .param("a", agreementId).param("y", year).update();
+    for (int i = 0; i < problems.size(); i++) {
+      ProblemRow p = problems.get(i);
+      jdbc.sql("insert into prioritised_problem (agreement_id, cycle_year, title, description, focus_area, "
+              + "sort_order) values (:a, :y, :title, :description, :focus, :i)")
+          .param("a", agreementId).param("y", year).param("title", p.title()).param("description", p.description())
+          .param("focus", p.focusArea()).param("i", i).update();
+    }
+  }
+
+  public record ProblemRow(String title, String description, String focusArea) {
+  }
+
+  public List<ProblemRow> problems(String agreementId, int year) {
+    return jdbc.sql("select title, description, focus_area from prioritised_problem "
+            + "where agreement_id = :a and cycle_year = :y order by sort_order")
+        .param("a", agreementId).param("y", year)
+        .query((rs, n) -> new ProblemRow(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+  }
+
+  // ---- action plan versions
+
+  int nextVersion(String agreementId, int year) {
+    return jdbc.sql("select coalesce(max(version), 0) + 1 from plan_version where agreement_id = :a "
+            + "and cycle_year = :y")
+        .param("a", agreementId).param("y", year).query(Integer.class).single();
+  }
+
+  void savePlan(String agreementId, int year, ActionPlan plan, String taskId, String submittedBy) {
+    jdbc.sql("insert into plan_version (agreement_id, cycle_year, version, submitted_by, submitted_at, task_id) "
+            + "values (:a, :y, :v, :by, :at, :task)")
+        .param("a", agreementId).param("y", year).param("v", plan.version()).param("by", submittedBy)
+        .param("at", Timestamp.from(Instant.now())).param("task", taskId).update();
+    for (int i = 0; i < plan.activities().size(); i++) {
+      Activity a = plan.activities().get(i);
+      jdbc.sql("""
+              insert into activity (agreement_id, cycle_year, plan_version, position, focus_area, description,
+                expected_effect, responsible_party, responsible_person, start_date, end_date, indicators,
+                follow_up_interval)
+              values (:a, :y, :v, :i, :focus, :description, :effect, :party, :person, :start, :end, :indicators,
+                :interval)
+              """)
+          .param("a", agreementId).param("y", year).param("v", plan.version()).param("i", i)
+          .param("focus", a.focusArea()).param("description", a.description()).param("effect", a.expectedEffect())
+          .param("party", a.responsibleParty().name()).param("person", a.responsiblePerson())
+          .param("start", a.start()).param("end", a.end()).param("indicators", a.indicators())
+          .param("interval", a.followUpInterval().name()).update();
+    }
+    for (int i = 0; i < plan.promises().size(); i++) {
+      CitizenPromise p = plan.promises().get(i);
+      jdbc.sql("""
+              insert into citizen_promise (agreement_id, cycle_year, plan_version, position, text, party,
+                target_count, target_period, target_text)
+              values (:a, :y, :v, :i, :text, :party, :count, :period, :target)
+              """)
+          .param("a", agreementId).param("y", year).param("v", plan.version()).param("i", i)
+          .param("text", p.text()).param("party", p.party().name())
+          .param("count", p.target() == null ? null : p.target().count())
+          .param("period", p.target() == null ? null : p.target().period().name())
+          .param("target", p.target() == null ? null : p.target().swedish()).update();
+    }
+  }
+
+  public List<Integer> versions(String agreementId, int year) {
+    return jdbc.sql("select version from plan_version where agreement_id = :a and cycle_year = :y order by version")
+        .param("a", agreementId).param("y", year).query(Integer.class).list();
+  }
+
+  public Optional<ActionPlan> plan(String agreementId, int year, int version) {
+    if (!versions(agreementId, year).contains(version)) {
+      return Optional.empty();
+    }
+    List<Activity> activities = jdbc.sql("select * from activity where agreement_id = :a and cycle_year = :y "
+            + "and plan_version = :v order by position")
+        .param("a", agreementId).param("y", year).param("v", version).query(PlanRepository::activity).list();
+    List<CitizenPromise> promises = jdbc.sql("select * from citizen_promise where agreement_id = :a "
+            + "and cycle_year = :y and plan_version = :v order by position")
+        .param("a", agreementId).param("y", year).param("v", version)
+        .query((rs, n) -> new CitizenPromise(rs.getString("text"), Responsible.valueOf(rs.getString("party")),
+            rs.getObject("target_count") == null ? null : new PromiseTarget(rs.getInt("target_count"),
+                PromiseTarget.Period.valueOf(rs.getString("target_period")))))
+        .list();
+    return Optional.of(new ActionPlan(version, activities, promises));
+  }
+
+  public Optional<ActionPlan> latestPlan(String agreementId, int year) {
+    List<Integer> versions = versions(agreementId, year);
+    return versions.isEmpty() ? Optional.empty() : plan(agreementId, year, versions.get(versions.size() - 1));
+  }
+
+  private static Activity activity(ResultSet rs, int n) throws SQLException {
+    return new Activity(rs.getString("focus_area"), rs.getString("description"), rs.getString("expected_effect"),
+        Responsible.valueOf(rs.getString("responsible_party")), rs.getString("responsible_person"),
+        rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(), rs.getString("indicators"),
+        FollowUpInterval.valueOf(rs.getString("follow_up_interval")));
+  }
+
+  // ---- steering-group decisions
+
+  public record DecisionRecord(int round, Party party, String verdict, String comment, String decidedBy,
+      LocalDateTime decidedAt, int planVersion) {
+  }
+
+  void saveDecision(String agreementId, int year, DecisionRecord d, String taskId) {
+    jdbc.sql("""
+            insert into steering_decision (agreement_id, cycle_year, round, party, verdict, comment, decided_by,
+              decided_at, plan_version, task_id)
+            values (:a, :y, :round, :party, :verdict, :comment, :by, :at, :version, :task)
+            """)
+        .param("a", agreementId).param("y", year).param("round", d.round()).param("party", d.party().name())
+        .param("verdict", d.verdict()).param("comment", d.comment()).param("by", d.decidedBy())
+        .param("at", Timestamp.valueOf(d.decidedAt())).param("version", d.planVersion()).param("task", taskId)
+        .update();
+  }
+
+  public List<DecisionRecord> decisions(String agreementId, int year) {
+    return jdbc.sql("select * from steering_decision where agreement_id = :a and cycle_year = :y "
+            + "order by round, party")
+        .param("a", agreementId).param("y", year)
+        .query((rs, n) -> new DecisionRecord(rs.getInt("round"), Party.valueOf(rs.getString("party")),
+            rs.getString("verdict"), rs.getString("comment"), rs.getString("decided_by"),
+            rs.getTimestamp("decided_at").toLocalDateTime(), rs.getInt("plan_version")))
+        .list();
+  }
+
+  /** Years of an agreement that have any plan content. */
+  public List<Integer> yearsWithContent(String agreementId) {
+    return jdbc.sql("""
+            select cycle_year from situation_entry where agreement_id = :a
+            union select cycle_year from focus_area where agreement_id = :a
+            union select cycle_year from plan_version where agreement_id = :a
+            union select cycle_year from cause_analysis where agreement_id = :a
+            order by 1
+            """)
+        .param("a", agreementId).query(Integer.class).list();
+  }
+}
