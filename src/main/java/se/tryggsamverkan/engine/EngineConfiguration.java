@@ -29,7 +29,10 @@ class EngineConfiguration {
     };
   }
 
-  /** The REST API answers only authenticated callers (HTTP Basic), with their groups and tenants applied. */
+  /**
+   * The engine's REST API and the project's JSON API answer only authenticated callers (HTTP Basic), with
+   * their groups and tenants applied.
+   */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -37,7 +40,7 @@ class EngineConfiguration {
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/tenants/*");
     return registration;
   }
 }

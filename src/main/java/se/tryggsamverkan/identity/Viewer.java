@@ -1,0 +1,17 @@
+package se.tryggsamverkan.identity;
+
+import java.util.Set;
+
+/** The logged-in user of the current request, and the municipalities (tenants) they may see. */
+public interface Viewer {
+
+  String userId();
+
+  Set<String> tenantIds();
+
+  boolean administrator();
+
+  default boolean maySee(String tenantId) {
+    return administrator() || tenantIds().contains(tenantId);
+  }
+}
