@@ -51,6 +51,10 @@ class DefaultProfileTest {
     assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey("kavlinge-2027-2030-2027").singleResult().getId(), "steeringComments"))
         .asString().contains("Omgång 1", "återremitterar");
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().list())
+        .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(1825));
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
     for (String user : new String[] {"kungsbacka.polis", "kungsbacka.samordnare", "kungsbacka.aktivitet",
         "kavlinge.lpo", "kavlinge.kso", "kavlinge.aktivitet"}) {
       assertThat(engine.getTaskService().createTaskQuery().taskCandidateUser(user).count())
