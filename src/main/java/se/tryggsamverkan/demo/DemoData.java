@@ -4,6 +4,7 @@ import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
@@ -142,10 +144,19 @@ class DemoData implements ApplicationRunner {
         if (stopAt.test(task.getTaskDefinitionKey(), round)) {
           continue;
         }
+        // claimed first, so that history and the plan's records say who did the work
+        tasks.claim(task.getId(), worker(task, m));
         tasks.complete(task.getId(), answers(task, m, content, year, lastYearOfPeriod, round, returns));
         progressed = true;
       }
     }
+  }
+
+  /** The municipality's user in the role of the task's first candidate group. */
+  private String worker(Task task, Municipality m) {
+    String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).findFirst().orElseThrow();
+    return m.userFor(Arrays.stream(Role.values()).filter(r -> r.groupId().equals(group)).findFirst().orElseThrow());
   }
 
   private int currentRound(String processInstanceId) {
