@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.cycle.CauseAnalysis;
 import se.tryggsamverkan.cycle.CycleRecords;
+import se.tryggsamverkan.engine.CurrentUser;
 
 /** {@code Task_CauseAnalysis} on complete: stores the analysis of this instance's problem. */
 @Component
@@ -27,6 +28,6 @@ class RecordCauseAnalysisListener implements TaskListener {
         KNOWLEDGE_SOURCES.optionalFrom(task).orElse(null), "Kunskapsunderlag");
     checks.throwIfAny();
     records.saveCauseAnalysis(new CauseAnalysis(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task),
-        PROBLEM.from(task), causes, sources), task.getId(), task.getAssignee());
+        PROBLEM.from(task), causes, sources), task.getId(), CurrentUser.of(task));
   }
 }
