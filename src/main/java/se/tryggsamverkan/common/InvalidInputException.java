@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  */
 public class InvalidInputException extends RuntimeException {
 
+  /** How every refusal begins, so that layers that wrap it can find it again. */
+  public static final String PREFIX = "Uppgifterna kunde inte sparas: ";
+
   private final transient Map<String, String> fieldErrors;
 
   public InvalidInputException(Map<String, String> fieldErrors) {
@@ -30,6 +33,6 @@ public class InvalidInputException extends RuntimeException {
         .sorted(Map.Entry.comparingByKey())
         .map(e -> e.getValue() + " (" + e.getKey() + ")")
         .toList();
-    return "Uppgifterna kunde inte sparas: " + lines.stream().collect(Collectors.joining("; "));
+    return PREFIX + lines.stream().collect(Collectors.joining("; "));
   }
 }

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
 
@@ -33,6 +35,7 @@ class PlanValidationTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   CycleDriver driver;
   TestMunicipality municipality;
@@ -215,5 +218,22 @@ class PlanValidationTest {
     assertThat(rows("focus_area")).isZero();
     assertThat(rows("prioritised_problem")).isZero();
     assertThat(cycle).isWaitingAt(TASK_MERGE_AND_PRIORITISE);
+  }
+
+  @Test
+  void aRefusalThroughTheRestApiAnswers400WithOnlyTheSwedishMessage() {
+    toActionPlan();
+    String taskId = driver.task(cycle, TASK_ACTION_PLAN).getId();
+    String body = "{\"variables\":{\"activities\":{\"type\":\"Json\",\"value\":\"[]\"},"
+        + "\"promises\":{\"type\":\"Json\",\"value\":\"[]\"}}}";
+
+    var response = new Http(port).post("/engine-rest/task/" + taskId + "/submit-form",
+        municipality.user(Role.POLICE_COORDINATOR), "test", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new Http(port).parse(response.body()).path("message").asText()).isEqualTo(
+        "Uppgifterna kunde inte sparas: Ange minst en aktivitet (activities); "
+            + "Ange minst ett förslag till medborgarlöfte (promises)");
+    assertThat(rows("plan_version")).isZero();
   }
 }
