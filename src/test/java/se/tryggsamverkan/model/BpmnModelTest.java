@@ -146,6 +146,9 @@ class BpmnModelTest {
       assertThat(fields).as("%s has a required field", form)
           .anyMatch(f -> f.path("validate").path("required").asBoolean());
       assertThat(root.path("components").findValues("text")).as("%s has help text", form).isNotEmpty();
+      List<String> ids = root.path("components").findValues("id").stream().map(JsonNode::asText).toList();
+      assertThat(ids).as("component ids in %s (Tasklist refuses a form with duplicates)", form)
+          .doesNotHaveDuplicates();
     }
   }
 

@@ -97,7 +97,6 @@ class TasklistBrowserTest {
   private static final By TASK_LINK = By.cssSelector("a[href*='task=']");
   private static final By ERRORS = By.cssSelector(".alert-danger");
   private static final By COMPLETE = By.cssSelector(".task-details button[ng-click='complete()']");
-  private static final By SAVE = By.cssSelector(".task-details button[ng-click='save($event)']");
   private static final Dimension WINDOW = new Dimension(1400, 1000);
 
   @LocalServerPort
@@ -608,22 +607,15 @@ class TasklistBrowserTest {
   }
 
   /**
-   * Presses "Complete". Form-js hands typed text to the form a moment after the last key (debounced): wait that
-   * moment so that the submit carries everything that is on the screen.
-   *
-   * <p>Tasklist 7.24 disables "Complete" as soon as a field inside a dynamic list has been edited: form-js records
-   * the field's (absent) errors as an empty list per row ({@code {"Field_focusArea": []}}) and Tasklist counts the
-   * keys of that object. A full validation, which "Save" runs, clears it; a user has to press "Save" first, and so
-   * does this test.
+   * Presses "Complete" once the form has everything that is on the screen (see {@link #settle()}). Complete must
+   * be enabled without pressing "Save" first: Tasklist 7.24 would keep it disabled after any edit in a dynamic
+   * list, which TasklistListValidationFix works around.
    */
   private void submit() {
-    pause(Duration.ofMillis(600));
-    WebElement complete = wait.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE));
-    if (!complete.isEnabled()) {
-      System.out.println("[TasklistBrowserTest] 'Complete' is disabled after editing the form; pressing 'Save'");
-      clickInView(wait.until(ExpectedConditions.elementToBeClickable(SAVE)));
-    }
-    clickInView(wait.until(ExpectedConditions.elementToBeClickable(COMPLETE)));
+    settle();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE));
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
+    clickInView(complete);
   }
 
   /**
@@ -680,10 +672,13 @@ class TasklistBrowserTest {
    * render it anew) once the task is theirs.
    */
   private void typeInto(String label, String text) {
-    wait.until(d -> {
-      WebElement input = formInput(label);
-      return input.isEnabled() && input.getDomAttribute("readonly") == null ? input : null;
-    }).sendKeys(text);
+    WebElement input = wait.until(d -> {
+      WebElement in = formInput(label);
+      return in.isEnabled() && in.getDomAttribute("readonly") == null ? in : null;
+    });
+    input.sendKeys(text);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", input);
+    settle();
   }
 
   // --- form-js dynamic lists: one row per item, "Add new" below, a remove button beside each row ---
@@ -712,12 +707,14 @@ class TasklistBrowserTest {
       return add.isEnabled() ? add : null;
     }));
     wait.until(d -> rows(list).size() == before + 1);
+    settle();
   }
 
   private void removeRow(String list, int index) {
     int before = rows(list).size();
     clickInView(row(list, index).findElement(By.cssSelector(".fjs-repeat-row-remove")));
     wait.until(d -> rows(list).size() == before - 1);
+    settle();
   }
 
   /** The input (or select's hidden input) of the field with this label in the list's row. */
@@ -748,7 +745,18 @@ class TasklistBrowserTest {
     });
     scrolledIntoView(input).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(text);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", input);
+    settle();
     wait.until(d -> text.equals(valueIn(list, index, label)));
+  }
+
+  /**
+   * Gives the form the moment a person takes between two fields. Form-js hands typed text to the form 300 ms
+   * after the last key; a row that renders anew before then (because the field before it changed) shows the old
+   * value again and the typing is lost, which a test typing at machine speed would otherwise provoke.
+   */
+  private static void settle() {
+    pause(Duration.ofMillis(400));
   }
 
   private String valueIn(String list, int index, String label) {
@@ -762,6 +770,7 @@ class TasklistBrowserTest {
         .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
         .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
     item.click();
+    settle();
     wait.until(d -> option.equals(choice(list, index, label)));
   }
 
@@ -783,6 +792,7 @@ class TasklistBrowserTest {
     // Escape closes the calendar, Tab leaves the field: the picker reads the typed date when the field loses focus
     input.sendKeys(Keys.ESCAPE);
     input.sendKeys(Keys.TAB);
+    settle();
     wait.until(d -> shown.equals(valueIn(list, index, label)));
   }
 
