@@ -19,9 +19,14 @@ import org.camunda.bpm.engine.impl.context.Context;
 class TenantOfStarter implements TenantIdProvider {
 
   static final String TENANT_ID_VARIABLE = "tenantId";
+  /** The product's own housekeeping processes belong to no municipality. */
+  static final java.util.Set<String> SYSTEM_PROCESSES = java.util.Set.of("reminderSweep");
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    if (SYSTEM_PROCESSES.contains(ctx.getProcessDefinition().getKey())) {
+      return null;
+    }
     DelegateExecution caller = ctx.getSuperExecution();
     if (caller != null) {
       return caller.getTenantId();

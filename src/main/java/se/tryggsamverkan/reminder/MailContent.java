@@ -1,0 +1,81 @@
+package se.tryggsamverkan.reminder;
+
+import java.time.temporal.ChronoUnit;
+import java.time.ZonedDateTime;
+
+/** The Swedish subject and bodies (plain text and HTML) of a reminder or escalation. */
+public final class MailContent {
+
+  public record Rendered(String subject, String text, String html) {
+  }
+
+  private MailContent() {
+  }
+
+  public static Rendered render(MailKind kind, TaskFacts task, Recipient to, ZonedDateTime now, String taskLink) {
+    String municipality = task.municipality() == null ? task.tenantId() : task.municipality();
+    String dueDay = task.due().toLocalDate().toString();
+    String when;
+    if (kind.escalation()) {
+      long late = Math.max(1, ChronoUnit.DAYS.between(task.due().toLocalDate(), now.toLocalDate()));
+      when = late + (late == 1 ? " dag" : " dagar") + " sen (skulle vara klar " + dueDay + ")";
+    } else {
+      when = kind.number() == 0 ? "ska vara klar i dag (" + dueDay + ")"
+          : kind.number() + (kind.number() == 1 ? " dag" : " dagar") + " kvar (senast " + dueDay + ")";
+    }
+    String subject = oneLine((kind.escalation() ? "[trygg-samverkan] Försenad: " : "[trygg-samverkan] ")
+        + municipality + ": " + task.name() + " – " + when);
+    String intro = kind.escalation()
+        ? "Uppgiften nedan är försenad. Du får det här meddelandet som samordnare eller som styrgruppens "
+            + "ordförande detta halvår."
+        : task.assignee() == null
+            ? "Uppgiften nedan väntar på någon i din roll. Ta den i Tasklist om du ska göra den."
+            : "Det här är en påminnelse om din uppgift.";
+    String text = "Hej " + to.name() + "!\n\n" + intro + "\n\n"
+        + "Kommun: " + municipality + "\n"
+        + "Uppgift: " + task.name() + "\n"
+        + "Förfallodag: " + dueDay + "\n"
+        + "Läge: " + when + "\n\n"
+        + "Öppna uppgiften: " + taskLink + "\n\n"
+        + "Hälsningar\ntrygg-samverkan\n";
+    String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
+        + "<p>Hej " + esc(to.name()) + "!</p>"
+        + "<p>" + esc(intro) + "</p>"
+        + "<table>"
+        + row("Kommun", municipality) + row("Uppgift", task.name()) + row("Förfallodag", dueDay)
+        + row("Läge", when)
+        + "</table>"
+        + "<p><a href=\"" + esc(taskLink) + "\">Öppna uppgiften i Tasklist</a></p>"
+        + "<p>Hälsningar<br>trygg-samverkan</p></body></html>";
+    return new Rendered(subject, text, html);
+  }
+
+  private static String row(String label, String value) {
+    return "<tr><th style=\"text-align:left;padding-right:1em\">" + esc(label) + "</th><td>" + esc(value)
+        + "</td></tr>";
+  }
+
+  /** Everything users typed (task names, municipality names) is escaped before it goes into HTML. */
+  static String esc(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A header must stay one line: a name with a line break must not add headers. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n\\t]+", " ").trim();
+  }
+}

@@ -1,0 +1,57 @@
+package se.tryggsamverkan.reminder;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** One sweep: decides which reminders and escalations are due now and records each mail once. */
+@Service
+@EnableConfigurationProperties(ReminderSettings.class)
+public class ReminderPlanning {
+
+  private final ReminderRules rules;
+  private final Recipients recipients;
+  private final Outbox outbox;
+  private final ReminderSettings settings;
+
+  ReminderPlanning(ReminderSettings settings, Recipients recipients, Outbox outbox) {
+    this.rules = new ReminderRules(settings);
+    this.settings = settings;
+    this.recipients = recipients;
+    this.outbox = outbox;
+  }
+
+  /** Tasks due before this are the only ones that can call for a mail now. */
+  public ZonedDateTime horizon(ZonedDateTime now) {
+    return now.plusDays(settings.longestOffset() + 1L);
+  }
+
+  /** Records the mails the tasks call for now and returns the ids of those to send. */
+  @Transactional
+  public List<Long> plan(List<TaskFacts> tasks, ZonedDateTime now, Function<String, String> taskLink) {
+    List<Long> toSend = new ArrayList<>();
+    for (TaskFacts task : tasks) {
+      Optional<MailKind> kind = rules.kindFor(task.due(), now);
+      if (kind.isEmpty()) {
+        continue;
+      }
+      List<Recipient> to = kind.get().escalation() ? recipients.forEscalation(task) : recipients.forReminder(task);
+      for (Recipient recipient : to) {
+        try {
+          outbox.record(task, kind.get(), recipient,
+              MailContent.render(kind.get(), task, recipient, now, taskLink.apply(task.taskId())))
+              .ifPresent(toSend::add);
+        } catch (DuplicateKeyException anotherSweepWasFirst) {
+          // the other sweep recorded (and will send) this mail
+        }
+      }
+    }
+    return toSend;
+  }
+}

@@ -1,0 +1,21 @@
+package se.tryggsamverkan.reminder.engine;
+
+import se.tryggsamverkan.engine.ProcessVariable;
+
+/** The reminder sweep: its key, element ids and variables (bpmn/reminderSweep.bpmn). */
+public final class ReminderSweepProcess {
+
+  public static final String KEY = "reminderSweep";
+  public static final String START_EVENT = "StartEvent_EveryFiveMinutes";
+  public static final String TASK_PLAN_REMINDERS = "Task_PlanReminders";
+  public static final String TASK_SEND_MAIL = "Task_SendMail";
+  public static final String END_EVENT = "EndEvent_MailsSent";
+
+  /** The ids of the mails this sweep recorded, comma separated. */
+  public static final ProcessVariable<String> MAIL_IDS = ProcessVariable.string("mailIds");
+  /** The multi-instance element: one mail. */
+  public static final ProcessVariable<String> MAIL_ID = ProcessVariable.string("mailId");
+
+  private ReminderSweepProcess() {
+  }
+}

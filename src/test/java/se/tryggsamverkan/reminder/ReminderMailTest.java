@@ -1,0 +1,326 @@
+package se.tryggsamverkan.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.SweepDriver;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * Reminders and escalations through a real SMTP server (GreenMail), on PostgreSQL, with the engine's clock moved.
+ * Each test has its own municipality and counts only the mails to its people.
+ */
+@PostgresProcessTest
+@TestPropertySource(properties = {"trygg.mail.transport=smtp", "spring.mail.host=localhost",
+    "spring.mail.port=3025", "trygg.mail.tasklist-url=https://trygg.example.org/camunda/app/tasklist/default/"})
+class ReminderMailTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+  @Autowired JdbcClient jdbc;
+
+  TestMunicipality kb;
+  CycleDriver driver;
+  SweepDriver sweeps;
+  ProcessInstance cycle;
+
+  /** Agreement for 2027: its situation pictures are due 15 March 2026. */
+  @BeforeEach
+  void situationPicturesDueOnTheFifteenthOfMarch() {
+    Clock.setTo("2026-01-02T09:00");
+    kb = TestMunicipality.create(identity, "Kungsbacka");
+    driver = new CycleDriver(engine, kb);
+    sweeps = new SweepDriver(engine);
+    cycle = driver.cycle(driver.startAgreement("rem-" + kb.tenantId(),
+        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
+    driver.runDueTimers(cycle);
+  }
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  private List<MimeMessage> mailsTo(String userId) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+            .anyMatch(a -> a.toString().equals(userId + "@example.org"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private List<String> subjectsTo(String userId) {
+    return mailsTo(userId).stream().map(m -> {
+      try {
+        return m.getSubject();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /** The decoded text of the first part of this type in a (possibly nested) multipart mail. */
+  private static String part(jakarta.mail.Part mail, String type) throws Exception {
+    if (mail.isMimeType(type)) {
+      return mail.getContent().toString();
+    }
+    if (mail.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private String police() {
+    return kb.user(Role.POLICE_COORDINATOR);
+  }
+
+  @Test
+  void eachOffsetSendsItsReminderOnceToTheRoleInTheMunicipality() {
+    Clock.setTo("2026-03-08T06:59");
+    sweeps.sweep();
+    assertThat(mailsTo(police())).as("not yet: the 7-day reminder goes out at 07:00").isEmpty();
+
+    Clock.setTo("2026-03-08T07:00");
+    sweeps.sweep();
+    sweeps.sweep();
+    assertThat(subjectsTo(police())).containsExactly(
+        "[trygg-samverkan] Kungsbacka: Polisens lägesbild – 7 dagar kvar (senast 2026-03-15)");
+    assertThat(subjectsTo(kb.user(Role.MUNICIPAL_COORDINATOR))).containsExactly(
+        "[trygg-samverkan] Kungsbacka: Kommunens lägesbild – 7 dagar kvar (senast 2026-03-15)");
+
+    Clock.setTo("2026-03-14T08:00");
+    sweeps.sweep();
+    Clock.setTo("2026-03-15T07:30");
+    sweeps.sweep();
+    sweeps.sweep();
+    assertThat(subjectsTo(police())).containsExactly(
+        "[trygg-samverkan] Kungsbacka: Polisens lägesbild – 7 dagar kvar (senast 2026-03-15)",
+        "[trygg-samverkan] Kungsbacka: Polisens lägesbild – 1 dag kvar (senast 2026-03-15)",
+        "[trygg-samverkan] Kungsbacka: Polisens lägesbild – ska vara klar i dag (2026-03-15)");
+    assertThat(mailsTo(kb.user(Role.ACTIVITY_OWNER))).isEmpty();
+  }
+
+  @Test
+  void aTaskCreatedLateGetsOnlyTheReminderOfItsWindow() {
+    Clock.setTo("2026-03-13T09:00");
+    sweeps.sweep();
+
+    assertThat(subjectsTo(police())).containsExactly(
+        "[trygg-samverkan] Kungsbacka: Polisens lägesbild – 7 dagar kvar (senast 2026-03-15)");
+    Clock.setTo("2026-03-14T09:00");
+    sweeps.sweep();
+    assertThat(subjectsTo(police())).hasSize(2).last().asString().contains("1 dag kvar");
+  }
+
+  @Test
+  void anUnassignedTaskGoesToEveryMemberOfItsGroupsInItsOwnMunicipalityOnly() throws Exception {
+    TestMunicipality other = TestMunicipality.create(identity, "Kävlinge");
+    User second = identity.newUser(kb.tenantId() + ".second-police");
+    second.setEmail(second.getId() + "@example.org");
+    second.setFirstName("Andra");
+    second.setLastName("Kommunpolisen");
+    identity.saveUser(second);
+    identity.createMembership(second.getId(), Role.POLICE_COORDINATOR.groupId());
+    identity.createTenantUserMembership(kb.tenantId(), second.getId());
+
+    Clock.setTo("2026-03-08T08:00");
+    sweeps.sweep();
+
+    assertThat(mailsTo(police())).hasSize(1);
+    assertThat(mailsTo(second.getId())).hasSize(1);
+    assertThat(mailsTo(other.user(Role.POLICE_COORDINATOR))).as("another municipality's police").isEmpty();
+    assertThat(GreenMailUtil.getBody(mailsTo(second.getId()).get(0))).contains("Hej Andra Kommunpolisen");
+  }
+
+  @Test
+  void whenSomeoneTakesTheTaskTheNextReminderGoesToThemAlone() {
+    Clock.setTo("2026-03-08T08:00");
+    sweeps.sweep();
+    Task picture = driver.task(cycle, TASK_MUNICIPAL_SITUATION_PICTURE);
+    engine.getTaskService().claim(picture.getId(), kb.user(Role.ACTIVITY_OWNER));
+
+    Clock.setTo("2026-03-14T08:00");
+    sweeps.sweep();
+
+    assertThat(subjectsTo(kb.user(Role.MUNICIPAL_COORDINATOR))).hasSize(1).first().asString().contains("7 dagar");
+    assertThat(subjectsTo(kb.user(Role.ACTIVITY_OWNER))).singleElement().asString()
+        .contains("Kommunens lägesbild – 1 dag kvar");
+  }
+
+  @Test
+  void aDueDateMovedInTasklistIsHonouredByTheNextReminder() {
+    Task picture = driver.task(cycle, TASK_POLICE_SITUATION_PICTURE);
+    picture.setDueDate(Clock.endOf("2026-03-31"));
+    engine.getTaskService().saveTask(picture);
+
+    Clock.setTo("2026-03-08T08:00");
+    sweeps.sweep();
+    assertThat(mailsTo(police())).as("the old date's window").isEmpty();
+    Clock.setTo("2026-03-24T08:00");
+    sweeps.sweep();
+    assertThat(subjectsTo(police()).stream().filter(s -> s.contains("Polisens lägesbild"))).containsExactly(
+        "[trygg-samverkan] Kungsbacka: Polisens lägesbild – 7 dagar kvar (senast 2026-03-31)");
+  }
+
+  @Test
+  void aCompletedTaskGetsNoMoreRemindersAndAMailPlannedBeforeItIsCancelled() {
+    Clock.setTo("2026-03-08T08:00");
+    ProcessInstance sweep = engine.getRuntimeService().startProcessInstanceByKey("reminderSweep");
+    driver.complete(cycle, TASK_POLICE_SITUATION_PICTURE, java.util.Map.of(SITUATION_PICTURE.name(), "Klar"));
+    sweeps.runJobs(sweep.getId());
+    Clock.setTo("2026-03-14T08:00");
+    sweeps.sweep();
+
+    assertThat(mailsTo(police())).isEmpty();
+    assertThat(jdbc.sql("select status from mail_outbox where recipient = :r").param("r", police())
+        .query(String.class).list()).containsExactly("CANCELLED");
+  }
+
+  @Test
+  void anOverdueTaskIsEscalatedWeeklyToBothCoordinatorsAndTheChairingSteeringMember() {
+    Clock.setTo("2026-03-17T08:00");
+    sweeps.sweep();
+    // March: the municipality chairs (first chair MUNICIPALITY)
+    for (Role role : List.of(Role.POLICE_COORDINATOR, Role.MUNICIPAL_COORDINATOR, Role.MUNICIPAL_STEERING)) {
+      assertThat(subjectsTo(kb.user(role))).as(role.name()).contains(
+          "[trygg-samverkan] Försenad: Kungsbacka: Polisens lägesbild – 2 dagar sen (skulle vara klar 2026-03-15)");
+    }
+    assertThat(mailsTo(kb.user(Role.POLICE_STEERING))).isEmpty();
+
+    Clock.setTo("2026-03-20T08:00");
+    sweeps.sweep();
+    assertThat(mailsTo(kb.user(Role.MUNICIPAL_STEERING))).as("once a week").hasSize(2);
+    Clock.setTo("2026-03-23T08:00");
+    sweeps.sweep();
+    assertThat(mailsTo(kb.user(Role.MUNICIPAL_STEERING))).as("second week").hasSize(4);
+  }
+
+  @Test
+  void inTheSecondHalfYearThePoliceSteeringMemberIsTold() {
+    Clock.setTo("2026-07-02T08:00");
+    sweeps.sweep();
+
+    assertThat(subjectsTo(kb.user(Role.POLICE_STEERING))).isNotEmpty()
+        .allSatisfy(s -> assertThat(s).startsWith("[trygg-samverkan] Försenad:"));
+    assertThat(mailsTo(kb.user(Role.MUNICIPAL_STEERING))).isEmpty();
+  }
+
+  @Test
+  void withTheMailServerDownRemindersAreRetriedAndDeliveredOnceWhenItIsBack() {
+    Clock.setTo("2026-03-08T08:00");
+    smtp.stop();
+    List<Exception> failures;
+    ProcessInstance sweep = engine.getRuntimeService().startProcessInstanceByKey("reminderSweep");
+    try {
+      failures = sweeps.runJobs(sweep.getId());
+    } finally {
+      smtp.start();
+    }
+    assertThat(failures).isNotEmpty();
+    assertThat(jdbc.sql("select status, last_error from mail_outbox where recipient = :r").param("r", police())
+        .query((rs, n) -> rs.getString(1) + ": " + rs.getString(2)).single()).startsWith("FAILED: ");
+
+    List<Exception> second = sweeps.runJobs(sweep.getId());
+    sweeps.sweep();
+
+    assertThat(second).as("the retry after the server is back").isEmpty();
+    assertThat(mailsTo(police())).hasSize(1);
+    assertThat(jdbc.sql("select status from mail_outbox where recipient = :r").param("r", police())
+        .query(String.class).single()).isEqualTo("SENT");
+  }
+
+  @Test
+  void whenRetriesRunOutTheFailureIsAnIncident() {
+    Clock.setTo("2026-03-08T08:00");
+    smtp.stop();
+    try {
+      ProcessInstance sweep = engine.getRuntimeService().startProcessInstanceByKey("reminderSweep");
+      var management = engine.getManagementService();
+      for (int attempt = 0; attempt < 10
+          && management.createJobQuery().processInstanceId(sweep.getId()).noRetriesLeft().count() == 0; attempt++) {
+        for (Job job : management.createJobQuery().processInstanceId(sweep.getId()).withRetriesLeft().list()) {
+          management.setJobRetries(job.getId(), 1);
+          try {
+            management.executeJob(job.getId());
+          } catch (Exception expected) {
+            // the mail server is down
+          }
+        }
+      }
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(sweep.getId()).list())
+          .isNotEmpty().allSatisfy(i -> assertThat(i.getIncidentMessage()).contains("could not be sent"));
+    } finally {
+      smtp.start();
+    }
+  }
+
+  @Test
+  void aUserWithoutAnAddressIsRecordedAndShownNotACrash() {
+    User police = identity.createUserQuery().userId(police()).singleResult();
+    police.setEmail(null);
+    identity.saveUser(police);
+    Clock.setTo("2026-03-08T08:00");
+
+    assertThat(sweeps.sweep()).isEmpty();
+    assertThat(jdbc.sql("select status || ': ' || last_error from mail_outbox where recipient = :r")
+        .param("r", police()).query(String.class).single())
+        .isEqualTo("NO_ADDRESS: Användaren " + police() + " har ingen e-postadress");
+    assertThat(mailsTo(kb.user(Role.MUNICIPAL_COORDINATOR))).hasSize(1);
+  }
+
+  @Test
+  void hostileTextInATaskNameArrivesEscaped() throws Exception {
+    Task picture = driver.task(cycle, TASK_POLICE_SITUATION_PICTURE);
+    picture.setName("Lägesbild <script>alert('x')</script> & <b>fet</b>\r\nBcc: evil@example.org");
+    engine.getTaskService().saveTask(picture);
+    Clock.setTo("2026-03-08T08:00");
+    sweeps.sweep();
+
+    MimeMessage mail = mailsTo(police()).get(0);
+    assertThat(mail.getSubject()).doesNotContain("\n").contains("Bcc: evil@example.org");
+    assertThat(mail.getRecipients(Message.RecipientType.BCC)).isNull();
+    for (MimeMessage received : smtp.getReceivedMessages()) {
+      assertThat(GreenMailUtil.getAddressList(received.getAllRecipients())).doesNotContain("evil@example.org");
+    }
+    assertThat(part(mail, "text/html")).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;fet&lt;/b&gt;")
+        .doesNotContain("<script>").contains("https://trygg.example.org/camunda/app/tasklist/default/#/?task="
+            + picture.getId());
+  }
+}
