@@ -31,6 +31,22 @@ class DefaultProfileTest {
 
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void theDemosFirstReminderSweepRecordsMailsWithinSecondsOfStart() throws InterruptedException {
+    String kinds = "";
+    for (int i = 0; i < 60 && !(kinds.contains("REMINDER_7") && kinds.contains("ESCALATION_1")); i++) {
+      Thread.sleep(500);
+      kinds = String.join(",", jdbc.sql("select distinct kind from mail_outbox where status = 'SENT'")
+          .query(String.class).list());
+    }
+    assertThat(kinds).contains("REMINDER_7", "ESCALATION_1");
+    assertThat(jdbc.sql("select count(*) from mail_outbox where tenant_id = 'kungsbacka' and kind = 'ESCALATION_1' "
+        + "and recipient in ('kungsbacka.polis', 'kungsbacka.samordnare', 'kungsbacka.kd')").query(Integer.class)
+        .single()).as("escalated to both coordinators and the chair's member (municipality chairs in spring, "
+            + "police in autumn)").isGreaterThanOrEqualTo(2);
+  }
 
   @Test
   void theDefaultProfileRunsOnH2WithTheDemoMunicipalitiesAndTheirWork() throws Exception {

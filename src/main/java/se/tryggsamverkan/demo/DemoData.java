@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
 import se.tryggsamverkan.demo.DemoUsers.DemoUser;
 import se.tryggsamverkan.demo.DemoUsers.Municipality;
+import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
 
 /**
  * The embedded default's demo: Kungsbacka and Kävlinge with one user per role, their agreements for 2023–2026
@@ -53,12 +55,15 @@ class DemoData implements ApplicationRunner {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final EngineClock clock;
 
-  DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management) {
+  DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
+      EngineClock clock) {
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
+    this.clock = clock;
   }
 
   @Override
@@ -89,7 +94,18 @@ class DemoData implements ApplicationRunner {
     renewed = startAgreement(kv, "kavlinge-2027-2030", "2027-01-01", "2030-12-31");
     drive(kv, renewed + "-2027", 2027, 2030, (task, round) -> round >= 1
         && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
+    // a few deadlines moved close, as coordinators do, so that the first reminder sweep has something to say
+    moveDue("kungsbacka-2027-2030-2027", TASK_POLICE_SITUATION_PICTURE, 5);
+    moveDue("kungsbacka-2023-2026-2026", TASK_REPORT_ACTIVITY_STATUS, -2);
+    moveDue("kavlinge-2023-2026-2026", TASK_HALF_YEAR_FOLLOW_UP, 1);
+    runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
     LOG.info("Demo data created: log in to Tasklist as kungsbacka.polis / {}", DemoUsers.PASSWORD);
+  }
+
+  private void moveDue(String cycleKey, String taskKey, int daysFromToday) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(cycleKey).taskDefinitionKey(taskKey).singleResult();
+    task.setDueDate(clock.endOfDay(clock.today().plusDays(daysFromToday)));
+    tasks.saveTask(task);
   }
 
   private void createTenantAndUsers(Municipality municipality) {

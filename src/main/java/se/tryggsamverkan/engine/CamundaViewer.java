@@ -31,6 +31,13 @@ class CamundaViewer implements Viewer {
   }
 
   @Override
+  public Set<String> groupIds() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null ? Set.of()
+        : Set.copyOf(authentication.getGroupIds());
+  }
+
+  @Override
   public boolean administrator() {
     Authentication authentication = identity.getCurrentAuthentication();
     return authentication != null && authentication.getGroupIds() != null

@@ -11,6 +11,13 @@ public interface Viewer {
 
   boolean administrator();
 
+  /** The viewer's role groups (and any other groups). */
+  Set<String> groupIds();
+
+  default boolean hasRole(Role role) {
+    return administrator() || groupIds().contains(role.groupId());
+  }
+
   default boolean maySee(String tenantId) {
     return administrator() || tenantIds().contains(tenantId);
   }

@@ -3,6 +3,7 @@ package se.tryggsamverkan.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.SweepDriver;
 import se.tryggsamverkan.support.TestMunicipality;
@@ -47,6 +50,7 @@ class ReminderMailTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   TestMunicipality kb;
   CycleDriver driver;
@@ -322,5 +326,25 @@ class ReminderMailTest {
     assertThat(part(mail, "text/html")).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;fet&lt;/b&gt;")
         .doesNotContain("<script>").contains("https://trygg.example.org/camunda/app/tasklist/default/#/?task="
             + picture.getId());
+  }
+
+  @Test
+  void theMunicipalitysCoordinatorsSeeTheRecordOfEveryMailAndNobodyElseDoes() {
+    TestMunicipality other = TestMunicipality.create(identity, "Kävlinge");
+    User police = identity.createUserQuery().userId(police()).singleResult();
+    police.setEmail(null);
+    identity.saveUser(police);
+    Clock.setTo("2026-03-08T08:00");
+    sweeps.sweep();
+    Http http = new Http(port);
+    String path = "/api/tenants/" + kb.tenantId() + "/mails";
+
+    JsonNode mails = http.json(path, kb.user(Role.MUNICIPAL_COORDINATOR), "test");
+    assertThat(mails).extracting(m -> m.path("recipient").asText() + " " + m.path("status").asText() + " "
+        + m.path("kind").asText()).containsExactlyInAnyOrder(
+        kb.user(Role.MUNICIPAL_COORDINATOR) + " SENT REMINDER_7", police() + " NO_ADDRESS REMINDER_7");
+    assertThat(http.get(path, kb.user(Role.ACTIVITY_OWNER), "test").statusCode()).isEqualTo(403);
+    assertThat(http.get(path, other.user(Role.MUNICIPAL_COORDINATOR), "test").statusCode()).isEqualTo(403);
+    assertThat(http.get(path, null, null).statusCode()).isEqualTo(401);
   }
 }
