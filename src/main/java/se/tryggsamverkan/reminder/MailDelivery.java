@@ -1,14 +1,20 @@
 package se.tryggsamverkan.reminder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one recorded mail. A mail already sent is not sent again (a retried job), a mail whose task was completed
- * or deleted meanwhile is cancelled, and a failure is recorded with its reason before it is thrown for a retry.
+ * Sends recorded mails, each in a transaction of its own, so that one mail's fate is kept whatever happens to the
+ * next. A mail already sent is not sent again (a retried job), a mail whose task was completed or deleted
+ * meanwhile is cancelled, and a failure is recorded with its reason; if any mail of a batch failed, the batch
+ * throws so that the engine retries it (the retry sends only what is still unsent).
  */
 @Service
 public class MailDelivery {
@@ -16,21 +22,38 @@ public class MailDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
   private final Outbox outbox;
   private final MailTransport transport;
+  private final TransactionTemplate perMail;
 
-  MailDelivery(Outbox outbox, MailTransport transport) {
+  MailDelivery(Outbox outbox, MailTransport transport, PlatformTransactionManager transactions) {
     this.outbox = outbox;
     this.transport = transport;
+    this.perMail = new TransactionTemplate(transactions);
+    this.perMail.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  @Transactional
-  public void deliver(long mailId, Predicate<String> taskIsOpen) {
+  public void deliverAll(List<Long> mailIds, Predicate<String> taskIsOpen) {
+    List<String> failures = new ArrayList<>();
+    for (long id : mailIds) {
+      String failure = perMail.execute(status -> deliver(id, taskIsOpen));
+      if (failure != null) {
+        failures.add(failure);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new MailNotSentException(failures.size() + " of " + mailIds.size() + " mails could not be sent, "
+          + "first: " + failures.get(0));
+    }
+  }
+
+  /** Delivers one mail; returns why it failed, or null. */
+  private String deliver(long mailId, Predicate<String> taskIsOpen) {
     Outbox.Mail mail = outbox.find(mailId).orElseThrow(() -> new IllegalStateException("No mail " + mailId));
     if (mail.status() != Outbox.Status.PENDING && mail.status() != Outbox.Status.FAILED) {
-      return;
+      return null;
     }
     if (!taskIsOpen.test(mail.taskId())) {
       outbox.markCancelled(mailId, "Uppgiften är redan klar eller borttagen");
-      return;
+      return null;
     }
     try {
       transport.send(mail);
@@ -38,17 +61,18 @@ public class MailDelivery {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       LOG.warn("Mail {} to {} ({}) failed, will be retried: {}", mailId, mail.recipient(), mail.kind(), why);
       outbox.markFailed(mailId, why);
-      throw new MailNotSentException("Mail " + mailId + " to " + mail.email() + " could not be sent: " + why, e);
+      return "mail " + mailId + " to " + mail.email() + ": " + why;
     }
     outbox.markSent(mailId);
     LOG.info("Mail {} ({}) for task {} sent to {} via {}", mailId, mail.kind(), mail.taskId(), mail.recipient(),
         transport.describe());
+    return null;
   }
 
-  /** Thrown to have the engine retry the delivery, and raise an incident when retries run out. */
+  /** Thrown to have the engine retry a batch, and raise an incident when retries run out. */
   public static class MailNotSentException extends RuntimeException {
-    MailNotSentException(String message, Throwable cause) {
-      super(message, cause);
+    MailNotSentException(String message) {
+      super(message);
     }
   }
 }

@@ -84,9 +84,7 @@ public class Outbox {
         .param("why", why).param("id", id).update();
   }
 
-  /** Kept even though the delivery's own transaction is rolled back for the retry. */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void markFailed(long id, String why) {
+  void markFailed(long id, String why) {
     jdbc.sql("update mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = :why where id = :id")
         .param("why", cut(why, 2000)).param("id", id).update();
   }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -62,7 +61,6 @@ class PlanRemindersDelegate implements JavaDelegate {
           task.getAssignee(), groups, agreementId == null ? null : agreementId.toString()));
     }
     List<Long> mails = planning.plan(facts, now, taskId -> tasklistUrl + "#/?task=" + taskId);
-    ReminderSweepProcess.MAIL_IDS.set(execution, mails.stream().map(String::valueOf)
-        .collect(Collectors.joining(",")));
+    MailBatch.set(execution, mails);
   }
 }

@@ -11,9 +11,9 @@ public final class ReminderSweepProcess {
   public static final String TASK_SEND_MAIL = "Task_SendMail";
   public static final String END_EVENT = "EndEvent_MailsSent";
 
-  /** The ids of the mails this sweep recorded, comma separated. */
-  public static final ProcessVariable<String> MAIL_IDS = ProcessVariable.string("mailIds");
-  /** The multi-instance element: one mail. */
+  /** The ids of the mails this sweep recorded, a Json list (a string variable would stop at 4,000 characters). */
+  public static final ProcessVariable<String> MAIL_IDS = ProcessVariable.json("mailIds");
+  /** The multi-instance element: one batch of mail ids, "1,2,3". */
   public static final ProcessVariable<String> MAIL_ID = ProcessVariable.string("mailId");
 
   private ReminderSweepProcess() {

@@ -1,5 +1,6 @@
 package se.tryggsamverkan.reminder.engine;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,8 +8,8 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.reminder.MailDelivery;
 
 /**
- * {@code Task_SendMail}: delivers one recorded mail in a job of its own; a failure is retried by the engine
- * (R5/PT5M) and becomes an incident in Cockpit when the retries run out.
+ * {@code Task_SendMail}: delivers one batch of recorded mails in a job of its own; a failure is retried by the
+ * engine (R5/PT5M) and becomes an incident in Cockpit when the retries run out.
  */
 @Component
 class SendMailDelegate implements JavaDelegate {
@@ -23,7 +24,7 @@ class SendMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    delivery.deliver(Long.parseLong(ReminderSweepProcess.MAIL_ID.from(execution)),
-        taskId -> tasks.createTaskQuery().taskId(taskId).count() > 0);
+    delivery.deliverAll(Arrays.stream(ReminderSweepProcess.MAIL_ID.from(execution).split(","))
+        .map(Long::valueOf).toList(), taskId -> tasks.createTaskQuery().taskId(taskId).count() > 0);
   }
 }
