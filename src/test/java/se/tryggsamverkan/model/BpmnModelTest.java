@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestFactory;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
 import se.tryggsamverkan.cycle.engine.YearlyCycleProcess;
 import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
 
 /** Every file in bpmn/ is a product artefact: these are the rules it must keep. */
 class BpmnModelTest {
@@ -163,7 +164,7 @@ class BpmnModelTest {
 
   @Test
   void theElementIdsTheCodeNamesExistInTheModels() throws Exception {
-    for (Class<?> constants : List.of(YearlyCycleProcess.class, AgreementProcess.class)) {
+    for (Class<?> constants : List.of(YearlyCycleProcess.class, AgreementProcess.class, ReminderSweepProcess.class)) {
       String key = (String) constants.getField("KEY").get(null);
       BpmnModelInstance model = Bpmn.readModelFromFile(BPMN_DIR.resolve(key + ".bpmn").toFile());
       for (Field field : constants.getFields()) {
