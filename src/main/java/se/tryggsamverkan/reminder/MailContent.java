@@ -50,6 +50,27 @@ public final class MailContent {
     return new Rendered(subject, text, html);
   }
 
+  /** A summons to the steering group's meeting; the calendar file travels as an attachment. */
+  public static Rendered invitation(String municipality, Recipient to, java.time.LocalDate date,
+      java.time.LocalTime time, String place, String chair, String matter) {
+    String subject = oneLine("[trygg-samverkan] Kallelse: Styrgruppens möte " + date + " kl. " + time + " – "
+        + municipality);
+    String text = "Hej " + to.name() + "!\n\nVälkommen till styrgruppens möte.\n\n"
+        + "Kommun: " + municipality + "\n"
+        + "Dag och tid: " + date + " kl. " + time + "\n"
+        + "Plats: " + place + "\n"
+        + "Ordförande: " + chair + "\n"
+        + "Ärende: " + matter + "\n\n"
+        + "Kallelsen finns som kalenderfil (kallelse.ics) i meddelandet.\n\nHälsningar\ntrygg-samverkan\n";
+    String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
+        + "<p>Hej " + esc(to.name()) + "!</p><p>Välkommen till styrgruppens möte.</p><table>"
+        + row("Kommun", municipality) + row("Dag och tid", date + " kl. " + time) + row("Plats", place)
+        + row("Ordförande", chair) + row("Ärende", matter)
+        + "</table><p>Kallelsen finns som kalenderfil (kallelse.ics) i meddelandet.</p>"
+        + "<p>Hälsningar<br>trygg-samverkan</p></body></html>";
+    return new Rendered(subject, text, html);
+  }
+
   private static String row(String label, String value) {
     return "<tr><th style=\"text-align:left;padding-right:1em\">" + esc(label) + "</th><td>" + esc(value)
         + "</td></tr>";

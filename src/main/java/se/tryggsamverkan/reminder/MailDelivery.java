@@ -47,11 +47,11 @@ public class MailDelivery {
 
   /** Delivers one mail; returns why it failed, or null. */
   private String deliver(long mailId, Predicate<String> taskIsOpen) {
-    Outbox.Mail mail = outbox.find(mailId).orElseThrow(() -> new IllegalStateException("No mail " + mailId));
+    Outbox.Mail mail = outbox.lock(mailId).orElseThrow(() -> new IllegalStateException("No mail " + mailId));
     if (mail.status() != Outbox.Status.PENDING && mail.status() != Outbox.Status.FAILED) {
       return null;
     }
-    if (!taskIsOpen.test(mail.taskId())) {
+    if (!mail.isInvitation() && !taskIsOpen.test(mail.taskId())) {
       outbox.markCancelled(mailId, "Uppgiften är redan klar eller borttagen");
       return null;
     }

@@ -6,6 +6,12 @@ package se.tryggsamverkan.reminder;
  */
 public record MailKind(String code, boolean escalation, int number) {
 
+  public static final String INVITATION_PREFIX = "INVITATION_";
+
+  public static MailKind steeringMeetingInvitation() {
+    return new MailKind(INVITATION_PREFIX + "STEERING_MEETING", false, 0);
+  }
+
   public static MailKind reminder(int daysBefore) {
     return new MailKind("REMINDER_" + daysBefore, false, daysBefore);
   }

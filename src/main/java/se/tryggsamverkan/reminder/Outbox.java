@@ -22,7 +22,11 @@ public class Outbox {
 
   public record Mail(long id, String tenantId, String taskId, String taskName, String kind, LocalDate dueDate,
       String recipient, String email, Status status, String subject, String bodyText, String bodyHtml, int attempts,
-      String lastError, LocalDateTime createdAt, LocalDateTime sentAt) {
+      String lastError, LocalDateTime createdAt, LocalDateTime sentAt, String attachmentIcs) {
+
+    public boolean isInvitation() {
+      return kind.startsWith(MailKind.INVITATION_PREFIX);
+    }
   }
 
   private final JdbcClient jdbc;
@@ -37,6 +41,13 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.NESTED)
   public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to, MailContent.Rendered content) {
+    return record(task, kind, to, content, null);
+  }
+
+  /** As {@link #record(TaskFacts, MailKind, Recipient, MailContent.Rendered)}, with an iCalendar attachment. */
+  @Transactional(propagation = Propagation.NESTED)
+  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to, MailContent.Rendered content,
+      String ics) {
     boolean exists = jdbc.sql("select count(*) from mail_outbox where task_id = :task and kind = :kind "
             + "and due_date = :due and recipient = :to")
         .param("task", task.taskId()).param("kind", kind.code()).param("due", task.due().toLocalDate())
@@ -46,8 +57,9 @@ public class Outbox {
     }
     jdbc.sql("""
               insert into mail_outbox (tenant_id, task_id, task_name, kind, due_date, recipient, email, status,
-                subject, body_text, body_html, attempts, last_error, created_at)
-              values (:tenant, :task, :name, :kind, :due, :to, :email, :status, :subject, :text, :html, 0, :error, :at)
+                subject, body_text, body_html, attempts, last_error, created_at, attachment_ics)
+              values (:tenant, :task, :name, :kind, :due, :to, :email, :status, :subject, :text, :html, 0, :error, :at,
+                :ics)
               """)
           .param("tenant", task.tenantId()).param("task", task.taskId()).param("name", cut(task.name(), 500))
           .param("kind", kind.code()).param("due", task.due().toLocalDate()).param("to", to.userId())
@@ -56,7 +68,7 @@ public class Outbox {
           .param("subject", cut(content.subject(), 1000)).param("text", cut(content.text(), 20000))
           .param("html", cut(content.html(), 40000))
           .param("error", to.hasAddress() ? null : "Användaren " + to.userId() + " har ingen e-postadress")
-          .param("at", Timestamp.from(Instant.now()))
+          .param("at", Timestamp.from(Instant.now())).param("ics", ics)
           .update();
     return to.hasAddress() ? Optional.of(jdbc.sql("select id from mail_outbox where task_id = :task and kind = :kind "
             + "and due_date = :due and recipient = :to")
@@ -66,6 +78,19 @@ public class Outbox {
 
   public Optional<Mail> find(long id) {
     return jdbc.sql("select * from mail_outbox where id = :id").param("id", id).query(Outbox::map).optional();
+  }
+
+  /** The mail, locked until the transaction ends: two jobs holding the same mail cannot both send it. */
+  Optional<Mail> lock(long id) {
+    return jdbc.sql("select * from mail_outbox where id = :id for update").param("id", id).query(Outbox::map)
+        .optional();
+  }
+
+  /** Invitations recorded outside a sweep (when a meeting is set) that are not sent yet. */
+  List<Long> unsentInvitations() {
+    return jdbc.sql("select id from mail_outbox where kind like :kind and status in ('PENDING', 'FAILED') "
+            + "order by id")
+        .param("kind", MailKind.INVITATION_PREFIX + "%").query(Long.class).list();
   }
 
   public List<Mail> ofTenant(String tenantId, int limit) {
@@ -99,6 +124,7 @@ public class Outbox {
         rs.getString("kind"), rs.getDate("due_date").toLocalDate(), rs.getString("recipient"), rs.getString("email"),
         Status.valueOf(rs.getString("status")), rs.getString("subject"), rs.getString("body_text"),
         rs.getString("body_html"), rs.getInt("attempts"), rs.getString("last_error"),
-        rs.getTimestamp("created_at").toLocalDateTime(), sent == null ? null : sent.toLocalDateTime());
+        rs.getTimestamp("created_at").toLocalDateTime(), sent == null ? null : sent.toLocalDateTime(),
+        rs.getString("attachment_ics"));
   }
 }

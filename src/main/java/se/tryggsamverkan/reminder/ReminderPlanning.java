@@ -52,6 +52,7 @@ public class ReminderPlanning {
         }
       }
     }
+    toSend.addAll(outbox.unsentInvitations());
     return toSend;
   }
 }

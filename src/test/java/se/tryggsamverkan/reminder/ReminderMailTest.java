@@ -98,7 +98,9 @@ class ReminderMailTest {
   /** The decoded text of the first part of this type in a (possibly nested) multipart mail. */
   private static String part(jakarta.mail.Part mail, String type) throws Exception {
     if (mail.isMimeType(type)) {
-      return mail.getContent().toString();
+      Object content = mail.getContent();
+      return content instanceof java.io.InputStream in
+          ? new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) : content.toString();
     }
     if (mail.getContent() instanceof jakarta.mail.Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {
@@ -346,5 +348,40 @@ class ReminderMailTest {
     assertThat(http.get(path, kb.user(Role.ACTIVITY_OWNER), "test").statusCode()).isEqualTo(403);
     assertThat(http.get(path, other.user(Role.MUNICIPAL_COORDINATOR), "test").statusCode()).isEqualTo(403);
     assertThat(http.get(path, null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theSteeringGroupIsSummonedToItsMeetingWithACalendarFileNamingTheChair() throws Exception {
+    Clock.setTo("2026-11-20T10:00");
+    driver.completeSituationPictures(cycle);
+    driver.completeMerge(cycle, "Buskörning");
+    driver.completeCauseAnalyses(cycle);
+    driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, java.util.Map.of("preparationSummary", "Förslag",
+        "steeringMeetingDate", "2026-12-15", "steeringMeetingTime", "13:30",
+        "steeringMeetingPlace", "Kommunhuset, sal A; plan 2"));
+    sweeps.sweep();
+    sweeps.sweep();
+
+    for (Role role : List.of(Role.MUNICIPAL_STEERING, Role.POLICE_STEERING, Role.MUNICIPAL_COORDINATOR,
+        Role.POLICE_COORDINATOR)) {
+      List<MimeMessage> invitations = mailsTo(kb.user(role)).stream().filter(m -> subject(m).contains("Kallelse"))
+          .toList();
+      assertThat(invitations).as(role.name()).hasSize(1);
+      assertThat(subject(invitations.get(0))).isEqualTo(
+          "[trygg-samverkan] Kallelse: Styrgruppens möte 2026-12-15 kl. 13:30 – Kungsbacka");
+      String ics = part(invitations.get(0), "text/calendar");
+      assertThat(ics).contains("BEGIN:VEVENT", "DTSTART;TZID=Europe/Stockholm:20261215T133000",
+          "DTEND;TZID=Europe/Stockholm:20261215T153000", "LOCATION:Kommunhuset\\, sal A\\; plan 2",
+          "DESCRIPTION:Ordförande: Polisen. Beslut om åtgärdsplan och förslag till medborgarlöften för 2027.");
+    }
+  }
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -69,6 +69,11 @@ public final class YearlyCycleProcess {
   /** What changed since the version the steering group returned; null for the first version. */
   public static final ProcessVariable<String> PLAN_CHANGES = ProcessVariable.string("planChanges");
 
+  // preparation: the steering group's meeting
+  public static final ProcessVariable<String> STEERING_MEETING_DATE = ProcessVariable.string("steeringMeetingDate");
+  public static final ProcessVariable<String> STEERING_MEETING_TIME = ProcessVariable.string("steeringMeetingTime");
+  public static final ProcessVariable<String> STEERING_MEETING_PLACE = ProcessVariable.string("steeringMeetingPlace");
+
   // steering group
   public static final ProcessVariable<String> STEERING_CHAIR = ProcessVariable.string("steeringChair");
   public static final ProcessVariable<String> DECISION = ProcessVariable.string("decision");

@@ -61,6 +61,13 @@ class CamundaRecipients implements Recipients {
     return new ArrayList<>(to.values());
   }
 
+  @Override
+  public List<Recipient> users(List<String> userIds) {
+    Map<String, Recipient> to = new LinkedHashMap<>();
+    userIds.forEach(id -> to.putIfAbsent(id, user(id)));
+    return new ArrayList<>(to.values());
+  }
+
   /** A user who no longer exists is still a recipient: the mail is recorded as not sendable. */
   private Recipient user(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();

@@ -3,6 +3,7 @@ package se.tryggsamverkan.reminder.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -30,6 +31,10 @@ class SmtpMailTransport implements MailTransport {
       helper.setTo(mail.email());
       helper.setSubject(mail.subject());
       helper.setText(mail.bodyText(), mail.bodyHtml());
+      if (mail.attachmentIcs() != null) {
+        helper.addAttachment("kallelse.ics", new ByteArrayResource(mail.attachmentIcs()
+            .getBytes(StandardCharsets.UTF_8)), "text/calendar; charset=UTF-8; method=REQUEST");
+      }
       sender.send(message);
     } catch (MessagingException e) {
       throw new MailSendException("Could not build mail " + mail.id() + ": " + e.getMessage(), e);

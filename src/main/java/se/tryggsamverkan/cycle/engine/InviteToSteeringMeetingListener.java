@@ -1,0 +1,53 @@
+package se.tryggsamverkan.cycle.engine;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.reminder.SteeringMeetingInvitations;
+
+/**
+ * {@code Task_PrepareSteeringGroup} on complete: the meeting the coordinators set is sent as an invitation
+ * (with an .ics file) to the steering group and both coordinators; a meeting already held is not.
+ */
+@Component
+class InviteToSteeringMeetingListener implements TaskListener {
+
+  private final SteeringMeetingInvitations invitations;
+  private final EngineClock clock;
+
+  InviteToSteeringMeetingListener(SteeringMeetingInvitations invitations, EngineClock clock) {
+    this.invitations = invitations;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object dateValue = STEERING_MEETING_DATE.optionalFrom(task).orElse(null);
+    if (dateValue == null) {
+      return;
+    }
+    FieldChecks checks = new FieldChecks();
+    var date = checks.requiredDate(STEERING_MEETING_DATE.name(), dateValue, "Styrgruppens möte");
+    String timeText = STEERING_MEETING_TIME.optionalFrom(task).orElse("13:00").trim();
+    LocalTime time = null;
+    try {
+      time = LocalTime.parse(timeText.length() == 4 ? "0" + timeText : timeText);
+    } catch (DateTimeParseException e) {
+      checks.fail(STEERING_MEETING_TIME.name(), "Tid '" + timeText + "' kan inte läsas: skriv till exempel 13:00");
+    }
+    String place = checks.optionalText(STEERING_MEETING_PLACE.name(),
+        STEERING_MEETING_PLACE.optionalFrom(task).orElse(null), "Plats");
+    checks.throwIfAny();
+    if (date.isBefore(clock.today())) {
+      return; // a meeting already held (a plan registered afterwards) needs no summons
+    }
+    invitations.invite(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task), task.getId(), date, time,
+        place == null ? "Plats meddelas senare" : place, clock.zone(), clock.now());
+  }
+}
