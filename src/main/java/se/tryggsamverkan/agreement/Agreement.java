@@ -21,10 +21,18 @@ public record Agreement(
     String policeSteeringMember,
     String municipalSteeringMember,
     Party firstChair,
-    Map<Phase, Deadline> deadlineOverrides) {
+    Map<Phase, Deadline> deadlineOverrides,
+    CouncilSchedule council) {
 
   public Agreement {
     deadlineOverrides = Map.copyOf(deadlineOverrides);
+  }
+
+  public Agreement(String id, String tenantId, String municipality, String policeArea, LocalDate periodStart,
+      LocalDate periodEnd, String policeCoordinator, String municipalCoordinator, String policeSteeringMember,
+      String municipalSteeringMember, Party firstChair, Map<Phase, Deadline> deadlineOverrides) {
+    this(id, tenantId, municipality, policeArea, periodStart, periodEnd, policeCoordinator, municipalCoordinator,
+        policeSteeringMember, municipalSteeringMember, firstChair, deadlineOverrides, null);
   }
 
   /** One yearly cycle per calendar year of the period. */

@@ -75,9 +75,39 @@ public class AgreementRegistration {
         }
       });
     }
+    CouncilSchedule council = council(checks, in);
     checks.throwIfAny();
     return new Agreement(UUID.randomUUID().toString(), in.tenantId(), municipality, policeArea, start, end,
-        policeCoordinator, municipalCoordinator, policeSteering, municipalSteering, firstChair, overrides);
+        policeCoordinator, municipalCoordinator, policeSteering, municipalSteering, firstChair, overrides, council);
+  }
+
+  /** The council's monthly meeting is optional; given a day, a time and a place are needed too. */
+  private static CouncilSchedule council(FieldChecks checks, NewAgreement in) {
+    String day = in.councilDayOfMonth() == null ? "" : in.councilDayOfMonth().toString().trim();
+    if (day.isEmpty()) {
+      return null;
+    }
+    int dayOfMonth;
+    try {
+      dayOfMonth = (int) Double.parseDouble(day);
+    } catch (NumberFormatException e) {
+      checks.fail("councilDayOfMonth", "Rådets mötesdag '" + day + "' är ingen dag i månaden (1–28)");
+      return null;
+    }
+    if (dayOfMonth < 1 || dayOfMonth > 28) {
+      checks.fail("councilDayOfMonth", "Rådets mötesdag ska vara 1–28 i månaden, inte " + dayOfMonth);
+      return null;
+    }
+    String timeText = in.councilTime() == null ? "09:00" : in.councilTime().toString().trim();
+    java.time.LocalTime time;
+    try {
+      time = java.time.LocalTime.parse(timeText.length() == 4 ? "0" + timeText : timeText);
+    } catch (java.time.format.DateTimeParseException e) {
+      checks.fail("councilTime", "Tid '" + timeText + "' kan inte läsas: skriv till exempel 09:00");
+      return null;
+    }
+    String place = checks.required("councilPlace", in.councilPlace(), "Plats för rådets möten");
+    return place == null ? null : new CouncilSchedule(dayOfMonth, time, place);
   }
 
   private String person(FieldChecks checks, NewAgreement in, String field, Object value, String label, Role role) {

@@ -25,8 +25,10 @@ public class AgreementRepository {
     jdbc.sql("""
             insert into agreement (id, tenant_id, municipality, police_area, period_start, period_end,
               police_coordinator, municipal_coordinator, police_steering_member, municipal_steering_member,
-              first_chair, process_instance_id, registered_by, registered_at)
-            values (:id, :tenant, :municipality, :policeArea, :start, :end, :pc, :mc, :ps, :ms, :chair, :pi, :by, :at)
+              first_chair, process_instance_id, registered_by, registered_at, council_day_of_month, council_time,
+              council_place)
+            values (:id, :tenant, :municipality, :policeArea, :start, :end, :pc, :mc, :ps, :ms, :chair, :pi, :by, :at,
+              :councilDay, :councilTime, :councilPlace)
             """)
         .param("id", a.id()).param("tenant", a.tenantId()).param("municipality", a.municipality())
         .param("policeArea", a.policeArea()).param("start", a.periodStart()).param("end", a.periodEnd())
@@ -34,6 +36,9 @@ public class AgreementRepository {
         .param("ps", a.policeSteeringMember()).param("ms", a.municipalSteeringMember())
         .param("chair", a.firstChair().name()).param("pi", processInstanceId).param("by", registeredBy)
         .param("at", Timestamp.from(Instant.now()))
+        .param("councilDay", a.council() == null ? null : a.council().dayOfMonth())
+        .param("councilTime", a.council() == null ? null : a.council().time().toString())
+        .param("councilPlace", a.council() == null ? null : a.council().place())
         .update();
     a.deadlineOverrides().forEach((phase, deadline) -> jdbc
         .sql("insert into agreement_deadline (agreement_id, phase, deadline) values (:id, :phase, :deadline)")
@@ -63,11 +68,20 @@ public class AgreementRepository {
     return result;
   }
 
+  /** Agreements whose council meets monthly, across all municipalities (for the reminder sweep). */
+  public List<Agreement> withCouncilMeetings() {
+    return jdbc.sql("select * from agreement where council_day_of_month is not null order by id")
+        .query((rs, n) -> map(rs, Map.of())).list();
+  }
+
   private static Agreement map(ResultSet rs, Map<Phase, Deadline> deadlines) throws SQLException {
+    Object councilDay = rs.getObject("council_day_of_month");
+    CouncilSchedule council = councilDay == null ? null : new CouncilSchedule(((Number) councilDay).intValue(),
+        java.time.LocalTime.parse(rs.getString("council_time")), rs.getString("council_place"));
     return new Agreement(rs.getString("id"), rs.getString("tenant_id"), rs.getString("municipality"),
         rs.getString("police_area"), rs.getDate("period_start").toLocalDate(),
         rs.getDate("period_end").toLocalDate(), rs.getString("police_coordinator"),
         rs.getString("municipal_coordinator"), rs.getString("police_steering_member"),
-        rs.getString("municipal_steering_member"), Party.valueOf(rs.getString("first_chair")), deadlines);
+        rs.getString("municipal_steering_member"), Party.valueOf(rs.getString("first_chair")), deadlines, council);
   }
 }

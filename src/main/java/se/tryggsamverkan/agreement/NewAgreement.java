@@ -14,5 +14,8 @@ public record NewAgreement(
     Object policeSteeringMember,
     Object municipalSteeringMember,
     Object firstChair,
-    Map<String, String> deadlineOverrides) {
+    Map<String, String> deadlineOverrides,
+    Object councilDayOfMonth,
+    Object councilTime,
+    Object councilPlace) {
 }

@@ -136,6 +136,11 @@ class DemoData implements ApplicationRunner {
     start.put(AgreementProcess.POLICE_STEERING_MEMBER.name(), m.userFor(Role.POLICE_STEERING));
     start.put(AgreementProcess.MUNICIPAL_STEERING_MEMBER.name(), m.userFor(Role.MUNICIPAL_STEERING));
     start.put(AgreementProcess.FIRST_CHAIR.name(), "MUNICIPALITY");
+    // the local council meets on the 2nd of every month (Kungsbacka: operational group of both coordinators)
+    start.put(AgreementProcess.COUNCIL_DAY_OF_MONTH.name(), "2");
+    start.put(AgreementProcess.COUNCIL_TIME.name(), "09:00");
+    start.put(AgreementProcess.COUNCIL_PLACE.name(), m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka"
+        : "Kommunhuset, Kävlinge");
     runtime.startProcessInstanceByKey(AgreementProcess.KEY, businessKey, start);
     return businessKey;
   }

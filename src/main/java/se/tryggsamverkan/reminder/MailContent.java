@@ -50,12 +50,13 @@ public final class MailContent {
     return new Rendered(subject, text, html);
   }
 
-  /** A summons to the steering group's meeting; the calendar file travels as an attachment. */
-  public static Rendered invitation(String municipality, Recipient to, java.time.LocalDate date,
+  /** A summons to a meeting ("Styrgruppens möte"); the calendar file travels as an attachment. */
+  public static Rendered invitation(String meeting, String municipality, Recipient to, java.time.LocalDate date,
       java.time.LocalTime time, String place, String chair, String matter) {
-    String subject = oneLine("[trygg-samverkan] Kallelse: Styrgruppens möte " + date + " kl. " + time + " – "
+    String subject = oneLine("[trygg-samverkan] Kallelse: " + meeting + " " + date + " kl. " + time + " – "
         + municipality);
-    String text = "Hej " + to.name() + "!\n\nVälkommen till styrgruppens möte.\n\n"
+    String welcome = "Välkommen till " + Character.toLowerCase(meeting.charAt(0)) + meeting.substring(1) + ".";
+    String text = "Hej " + to.name() + "!\n\n" + welcome + "\n\n"
         + "Kommun: " + municipality + "\n"
         + "Dag och tid: " + date + " kl. " + time + "\n"
         + "Plats: " + place + "\n"
@@ -63,7 +64,7 @@ public final class MailContent {
         + "Ärende: " + matter + "\n\n"
         + "Kallelsen finns som kalenderfil (kallelse.ics) i meddelandet.\n\nHälsningar\ntrygg-samverkan\n";
     String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
-        + "<p>Hej " + esc(to.name()) + "!</p><p>Välkommen till styrgruppens möte.</p><table>"
+        + "<p>Hej " + esc(to.name()) + "!</p><p>" + esc(welcome) + "</p><table>"
         + row("Kommun", municipality) + row("Dag och tid", date + " kl. " + time) + row("Plats", place)
         + row("Ordförande", chair) + row("Ärende", matter)
         + "</table><p>Kallelsen finns som kalenderfil (kallelse.ics) i meddelandet.</p>"

@@ -8,6 +8,10 @@ public record MailKind(String code, boolean escalation, int number) {
 
   public static final String INVITATION_PREFIX = "INVITATION_";
 
+  public static MailKind councilMeetingInvitation() {
+    return new MailKind(INVITATION_PREFIX + "COUNCIL_MEETING", false, 0);
+  }
+
   public static MailKind steeringMeetingInvitation() {
     return new MailKind(INVITATION_PREFIX + "STEERING_MEETING", false, 0);
   }

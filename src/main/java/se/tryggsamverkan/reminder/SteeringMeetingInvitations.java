@@ -53,7 +53,8 @@ public class SteeringMeetingInvitations {
     int invited = 0;
     for (Recipient to : recipients.users(List.of(agreement.municipalSteeringMember(),
         agreement.policeSteeringMember(), agreement.municipalCoordinator(), agreement.policeCoordinator()))) {
-      MailContent.Rendered content = MailContent.invitation(agreement.municipality(), to, date, time, place,
+      MailContent.Rendered content = MailContent.invitation("Styrgruppens möte", agreement.municipality(), to, date,
+          time, place,
           chair.swedishName(), matter);
       if (outbox.record(facts, MailKind.steeringMeetingInvitation(), to, content, ics).isPresent()
           || !to.hasAddress()) {

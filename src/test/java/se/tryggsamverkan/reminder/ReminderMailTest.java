@@ -377,6 +377,46 @@ class ReminderMailTest {
     }
   }
 
+  @Test
+  void theCoordinatorsAreSummonedToEachMonthlyCouncilMeetingTwoWeeksAheadOnce() throws Exception {
+    Clock.setTo("2026-01-02T09:00");
+    var start = kb.agreementStart("2026-01-01", "2026-12-31", "MUNICIPALITY");
+    start.put("councilDayOfMonth", "10");
+    start.put("councilTime", "9:30");
+    start.put("councilPlace", "Stadshuset, rum Särö");
+    driver.startAgreement("council-" + kb.tenantId(), start);
+
+    Clock.setTo("2026-08-25T08:00");
+    sweeps.sweep();
+    assertThat(mailsTo(police()).stream().filter(m -> subject(m).contains("Kallelse"))).as("16 days ahead").isEmpty();
+    Clock.setTo("2026-08-27T08:00");
+    sweeps.sweep();
+    Clock.setTo("2026-09-01T08:00");
+    sweeps.sweep();
+
+    for (Role role : List.of(Role.POLICE_COORDINATOR, Role.MUNICIPAL_COORDINATOR)) {
+      List<MimeMessage> invitations = mailsTo(kb.user(role)).stream()
+          .filter(m -> subject(m).contains("Kallelse")).toList();
+      assertThat(invitations).as(role.name()).hasSize(1);
+      assertThat(subject(invitations.get(0))).isEqualTo(
+          "[trygg-samverkan] Kallelse: Lokala brottsförebyggande rådets möte 2026-09-10 kl. 09:30 – Kungsbacka");
+      assertThat(part(invitations.get(0), "text/calendar")).contains("DTSTART;TZID=Europe/Stockholm:20260910T093000",
+          "LOCATION:Stadshuset\\, rum Särö", "DESCRIPTION:Ordförande: Polisen.");
+    }
+    assertThat(mailsTo(kb.user(Role.POLICE_STEERING)).stream().filter(m -> subject(m).contains("rådets")))
+        .isEmpty();
+  }
+
+  @Test
+  void aCouncilDayThatIsNoDayOfTheMonthIsRefusedAtTheStart() {
+    var start = kb.agreementStart("2026-01-01", "2026-12-31", "MUNICIPALITY");
+    start.put("councilDayOfMonth", "31");
+    start.put("councilPlace", "Stadshuset");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.startAgreement("bad-council", start))
+        .hasMessageContaining("Rådets mötesdag ska vara 1–28 i månaden, inte 31");
+  }
+
   private static String subject(MimeMessage mail) {
     try {
       return mail.getSubject();

@@ -28,6 +28,10 @@ public final class AgreementProcess {
   public static final ProcessVariable<String> FIRST_CHAIR = ProcessVariable.string("firstChair");
   /** Optional JSON object phase -> deadline ("MM-DD" or "+N:MM-DD"), e.g. {"ACTION_PLAN": "10-15"}. */
   public static final ProcessVariable<String> DEADLINES = ProcessVariable.json("deadlineOverrides");
+  /** Optional: the local council meets this day of every month, at this time and place. */
+  public static final ProcessVariable<String> COUNCIL_DAY_OF_MONTH = ProcessVariable.string("councilDayOfMonth");
+  public static final ProcessVariable<String> COUNCIL_TIME = ProcessVariable.string("councilTime");
+  public static final ProcessVariable<String> COUNCIL_PLACE = ProcessVariable.string("councilPlace");
   public static final ProcessVariable<String> REGISTERED_BY = ProcessVariable.string("registeredBy");
 
   // set by the process

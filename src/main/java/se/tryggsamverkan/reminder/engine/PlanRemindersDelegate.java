@@ -17,26 +17,30 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.reminder.CouncilMeetingInvitations;
 import se.tryggsamverkan.reminder.ReminderPlanning;
 import se.tryggsamverkan.reminder.TaskFacts;
 
 /**
- * {@code Task_PlanReminders}: reads the open tasks due within the reminder window or overdue, as they are now
- * (due date, assignee, candidate groups), and records the mails they call for.
+ * {@code Task_PlanReminders}: records the invitations to council meetings two weeks ahead, then reads the open
+ * tasks due within the reminder window or overdue, as they are now (due date, assignee, candidate groups), and
+ * records the mails they call for.
  */
 @Component
 class PlanRemindersDelegate implements JavaDelegate {
 
   private final TaskService tasks;
   private final ReminderPlanning planning;
+  private final CouncilMeetingInvitations council;
   private final AgreementRepository agreements;
   private final EngineClock clock;
   private final String tasklistUrl;
 
-  PlanRemindersDelegate(TaskService tasks, ReminderPlanning planning, AgreementRepository agreements,
-      EngineClock clock, @Value("${trygg.mail.tasklist-url}") String tasklistUrl) {
+  PlanRemindersDelegate(TaskService tasks, ReminderPlanning planning, CouncilMeetingInvitations council,
+      AgreementRepository agreements, EngineClock clock, @Value("${trygg.mail.tasklist-url}") String tasklistUrl) {
     this.tasks = tasks;
     this.planning = planning;
+    this.council = council;
     this.agreements = agreements;
     this.clock = clock;
     this.tasklistUrl = tasklistUrl.endsWith("/") ? tasklistUrl : tasklistUrl + "/";
@@ -45,6 +49,7 @@ class PlanRemindersDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var now = clock.now();
+    council.plan(now);
     List<Task> due = tasks.createTaskQuery().active().dueBefore(Date.from(planning.horizon(now).toInstant()))
         .list();
     Map<String, Optional<Agreement>> agreementsById = new HashMap<>();
