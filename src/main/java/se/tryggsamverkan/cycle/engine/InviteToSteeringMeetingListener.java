@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.engine.EngineClock;
-import se.tryggsamverkan.reminder.SteeringMeetingInvitations;
+import se.tryggsamverkan.reminder.MeetingSummons;
 
 /**
  * {@code Task_PrepareSteeringGroup} on complete: the meeting the coordinators set is sent as an invitation
@@ -18,11 +18,11 @@ import se.tryggsamverkan.reminder.SteeringMeetingInvitations;
 @Component
 class InviteToSteeringMeetingListener implements TaskListener {
 
-  private final SteeringMeetingInvitations invitations;
+  private final MeetingSummons summons;
   private final EngineClock clock;
 
-  InviteToSteeringMeetingListener(SteeringMeetingInvitations invitations, EngineClock clock) {
-    this.invitations = invitations;
+  InviteToSteeringMeetingListener(MeetingSummons summons, EngineClock clock) {
+    this.summons = summons;
     this.clock = clock;
   }
 
@@ -47,7 +47,7 @@ class InviteToSteeringMeetingListener implements TaskListener {
     if (date.isBefore(clock.today())) {
       return; // a meeting already held (a plan registered afterwards) needs no summons
     }
-    invitations.invite(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task), task.getId(), date, time,
+    summons.steeringMeeting(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task), task.getId(), date, time,
         place == null ? "Plats meddelas senare" : place, clock.zone(), clock.now());
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.engine.EngineClock;
-import se.tryggsamverkan.reminder.CouncilMeetingInvitations;
+import se.tryggsamverkan.reminder.MeetingSummons;
 import se.tryggsamverkan.reminder.ReminderPlanning;
 import se.tryggsamverkan.reminder.TaskFacts;
 
@@ -31,16 +31,16 @@ class PlanRemindersDelegate implements JavaDelegate {
 
   private final TaskService tasks;
   private final ReminderPlanning planning;
-  private final CouncilMeetingInvitations council;
+  private final MeetingSummons summons;
   private final AgreementRepository agreements;
   private final EngineClock clock;
   private final String tasklistUrl;
 
-  PlanRemindersDelegate(TaskService tasks, ReminderPlanning planning, CouncilMeetingInvitations council,
+  PlanRemindersDelegate(TaskService tasks, ReminderPlanning planning, MeetingSummons summons,
       AgreementRepository agreements, EngineClock clock, @Value("${trygg.mail.tasklist-url}") String tasklistUrl) {
     this.tasks = tasks;
     this.planning = planning;
-    this.council = council;
+    this.summons = summons;
     this.agreements = agreements;
     this.clock = clock;
     this.tasklistUrl = tasklistUrl.endsWith("/") ? tasklistUrl : tasklistUrl + "/";
@@ -49,7 +49,7 @@ class PlanRemindersDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var now = clock.now();
-    council.plan(now);
+    summons.councilMeetings(now);
     List<Task> due = tasks.createTaskQuery().active().dueBefore(Date.from(planning.horizon(now).toInstant()))
         .list();
     Map<String, Optional<Agreement>> agreementsById = new HashMap<>();
