@@ -16,6 +16,7 @@ public enum Phase {
   PREPARATION("Beredning inför styrgruppen", "-1:11-30"),
   STEERING_DECISION("Styrgruppens beslut", "-1:12-15"),
   SIGN_AND_PUBLISH("Undertecknande och kommunikation", "-1:12-31"),
+  FOLLOW_UP_MEETING_NOTICE("Kallelse till styrgruppens uppföljningsmöte", "05-15"),
   ACTIVITY_STATUS("Rapportering av aktiviteter", "06-15"),
   HALF_YEAR_FOLLOW_UP("Styrgruppens halvårsuppföljning", "06-30"),
   YEARLY_REPORT("Årlig uppföljningsrapport till kommunstyrelsen", "+1:02-28"),

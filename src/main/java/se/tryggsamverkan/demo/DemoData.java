@@ -225,6 +225,11 @@ class DemoData implements ApplicationRunner {
         v.put("publishedAt", "Kommunens webbplats och polisen.se");
       }
       case TASK_REPORT_ACTIVITY_STATUS -> v.put("activityStatusReport", "Aktiviteterna pågår enligt plan.");
+      case TASK_SCHEDULE_FOLLOW_UP_MEETING -> {
+        v.put("steeringMeetingDate", year + "-06-10");
+        v.put("steeringMeetingTime", "13:00");
+        v.put("steeringMeetingPlace", m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge");
+      }
       case TASK_HALF_YEAR_FOLLOW_UP -> v.put("halfYearConclusions", "Arbetet går enligt plan.");
       case TASK_YEARLY_FOLLOW_UP_REPORT -> {
         v.put("yearlyReportSummary", "Medborgarlöftena har till största delen hållits.");

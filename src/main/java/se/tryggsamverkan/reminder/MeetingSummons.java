@@ -38,14 +38,14 @@ public class MeetingSummons {
     this.from = from;
   }
 
-  /** The steering group's decision meeting, set by the coordinators in the preparation task. */
+  /** A steering-group meeting the coordinators set in a task (the decision, the half-year follow-up). */
   @Transactional
-  public void steeringMeeting(String agreementId, int cycleYear, String taskId, LocalDate date, LocalTime time,
-      String place, ZoneId zone, ZonedDateTime now) {
+  public void steeringMeeting(String agreementId, String taskId, LocalDate date, LocalTime time, String place,
+      String matter, ZoneId zone, ZonedDateTime now) {
     Agreement agreement = agreements.findById(agreementId)
         .orElseThrow(() -> new IllegalStateException("No agreement " + agreementId));
-    summon(agreement, taskId, MailKind.steeringMeetingInvitation(), STEERING_MEETING, date, time, place,
-        "Beslut om åtgärdsplan och förslag till medborgarlöften för " + cycleYear + ".", zone, now,
+    summon(agreement, taskId, MailKind.steeringMeetingInvitation(), STEERING_MEETING, date, time, place, matter,
+        zone, now,
         List.of(agreement.municipalSteeringMember(), agreement.policeSteeringMember(),
             agreement.municipalCoordinator(), agreement.policeCoordinator()));
   }

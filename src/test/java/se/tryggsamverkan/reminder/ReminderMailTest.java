@@ -417,6 +417,26 @@ class ReminderMailTest {
         .hasMessageContaining("Rådets mötesdag ska vara 1–28 i månaden, inte 31");
   }
 
+  @Test
+  void theSteeringGroupIsSummonedToItsHalfYearFollowUpToo() throws Exception {
+    Clock.setTo("2026-11-20T10:00");
+    driver.runDueTimers(cycle);
+    driver.driveToSteeringDecision(cycle);
+    driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
+    driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    driver.complete(cycle, TASK_SIGN_AND_PUBLISH, java.util.Map.of("signedOn", "2026-12-20"));
+    Clock.setTo("2027-05-02T10:00");
+    driver.complete(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING, java.util.Map.of("steeringMeetingDate", "2027-06-10",
+        "steeringMeetingTime", "10:00", "steeringMeetingPlace", "Polisstationen"));
+    sweeps.sweep();
+
+    List<MimeMessage> summons = mailsTo(kb.user(Role.POLICE_STEERING)).stream()
+        .filter(m -> subject(m).contains("Kallelse")).toList();
+    assertThat(summons).hasSize(1);
+    assertThat(part(summons.get(0), "text/calendar")).contains("DTSTART;TZID=Europe/Stockholm:20270610T100000",
+        "DESCRIPTION:Ordförande: Kommunen. Halvårsuppföljning av aktiviteter och medborgarlöften för 2027.");
+  }
+
   private static String subject(MimeMessage mail) {
     try {
       return mail.getSubject();

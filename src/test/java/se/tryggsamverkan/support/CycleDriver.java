@@ -128,6 +128,8 @@ public final class CycleDriver {
   public void driveFromSigningToEnd(ProcessInstance cycle, String lessons) {
     complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20", "publishedAt", "kommunens webbplats"));
     complete(cycle, TASK_REPORT_ACTIVITY_STATUS, Map.of("activityStatusReport", "Pågående"));
+    complete(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING, Map.of("steeringMeetingDate", "2020-06-10",
+        "steeringMeetingPlace", "Polisstationen"));
     complete(cycle, TASK_HALF_YEAR_FOLLOW_UP, Map.of("halfYearConclusions", "Enligt plan"));
     complete(cycle, TASK_YEARLY_FOLLOW_UP_REPORT, Map.of("yearlyReportSummary", "Löftena hölls",
         "presentedToBoardOn", "2027-02-20", LESSONS_FOR_NEXT_YEAR.name(), lessons));

@@ -12,8 +12,9 @@ import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.reminder.MeetingSummons;
 
 /**
- * {@code Task_PrepareSteeringGroup} on complete: the meeting the coordinators set is sent as an invitation
- * (with an .ics file) to the steering group and both coordinators; a meeting already held is not.
+ * {@code Task_PrepareSteeringGroup} (the decision meeting) and {@code Task_ScheduleFollowUpMeeting} (the half-year
+ * follow-up) on complete: the meeting the coordinators set is sent as a summons (with an .ics file) to the
+ * steering group and both coordinators; a meeting already held is not.
  */
 @Component
 class InviteToSteeringMeetingListener implements TaskListener {
@@ -47,7 +48,11 @@ class InviteToSteeringMeetingListener implements TaskListener {
     if (date.isBefore(clock.today())) {
       return; // a meeting already held (a plan registered afterwards) needs no summons
     }
-    summons.steeringMeeting(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task), task.getId(), date, time,
-        place == null ? "Plats meddelas senare" : place, clock.zone(), clock.now());
+    int year = CYCLE_YEAR.from(task);
+    String matter = TASK_SCHEDULE_FOLLOW_UP_MEETING.equals(task.getTaskDefinitionKey())
+        ? "Halvårsuppföljning av aktiviteter och medborgarlöften för " + year + "."
+        : "Beslut om åtgärdsplan och förslag till medborgarlöften för " + year + ".";
+    summons.steeringMeeting(AGREEMENT_ID.from(task), task.getId(), date, time,
+        place == null ? "Plats meddelas senare" : place, matter, clock.zone(), clock.now());
   }
 }

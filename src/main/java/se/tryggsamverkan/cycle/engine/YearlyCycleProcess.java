@@ -22,6 +22,7 @@ public final class YearlyCycleProcess {
   public static final String GATEWAY_STEERING_GROUP_AGREES = "Gateway_SteeringGroupAgrees";
   public static final String TASK_SIGN_AND_PUBLISH = "Task_SignAndPublish";
   public static final String TASK_REPORT_ACTIVITY_STATUS = "Task_ReportActivityStatus";
+  public static final String TASK_SCHEDULE_FOLLOW_UP_MEETING = "Task_ScheduleFollowUpMeeting";
   public static final String TASK_HALF_YEAR_FOLLOW_UP = "Task_HalfYearFollowUp";
   public static final String TASK_YEARLY_FOLLOW_UP_REPORT = "Task_YearlyFollowUpReport";
   public static final String TASK_HAND_OVER_LESSONS = "Task_HandOverLessons";
