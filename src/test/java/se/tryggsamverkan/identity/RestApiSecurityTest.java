@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
 
@@ -31,7 +27,6 @@ class RestApiSecurityTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
 
-  final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
   TestMunicipality kungsbacka;
   TestMunicipality kavlinge;
@@ -94,21 +89,11 @@ class RestApiSecurityTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(kavlingeTask).count()).isEqualTo(1);
   }
 
-  private HttpResponse<String> get(String path, String user, String password) throws Exception {
-    return http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String user, String password) {
+    return new Http(port).get(path, user, password);
   }
 
-  private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
-    return http.send(request(path, user, password).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder request(String path, String user, String password) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (user != null) {
-      builder.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-    return builder;
+  private HttpResponse<String> post(String path, String user, String password, String body) {
+    return new Http(port).post(path, user, password, body);
   }
 }
