@@ -19,7 +19,8 @@ class ArchitectureTest {
   /** The domain reads without knowing Camunda: the engine stays a recipe away from Operaton. */
   @Test
   void theDomainDoesNotKnowTheEngineOrTheWeb() {
-    noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..common", "..identity")
+    noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..followup", "..common",
+            "..identity")
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..",
             "org.springframework.web..", "jakarta.servlet..")
         .check(PRODUCT);
