@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.cycle.CycleRecords;
-import se.tryggsamverkan.identity.Viewer;
+import se.tryggsamverkan.web.ApiAccess;
 import se.tryggsamverkan.plan.ActionPlan;
 import se.tryggsamverkan.plan.PlanChanges;
 import se.tryggsamverkan.plan.PlanRepository;
@@ -45,13 +45,13 @@ class PlanReadController {
   private final AgreementRepository agreements;
   private final PlanRepository plans;
   private final CycleRecords records;
-  private final Viewer viewer;
+  private final ApiAccess access;
 
-  PlanReadController(AgreementRepository agreements, PlanRepository plans, CycleRecords records, Viewer viewer) {
+  PlanReadController(AgreementRepository agreements, PlanRepository plans, CycleRecords records, ApiAccess access) {
     this.agreements = agreements;
     this.plans = plans;
     this.records = records;
-    this.viewer = viewer;
+    this.access = access;
   }
 
   @GetMapping("/agreements")
@@ -131,22 +131,14 @@ class PlanReadController {
   }
 
   private void checkTenant(String tenantId) {
-    if (!viewer.maySee(tenantId)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Du har inte behörighet till kommunen " + tenantId);
-    }
+    access.checkTenant(tenantId);
   }
 
   private Agreement agreementOf(String tenantId, String agreementId) {
-    checkTenant(tenantId);
-    return agreements.findById(agreementId).filter(a -> a.tenantId().equals(tenantId))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-            "Kommunen har ingen överenskommelse med id " + agreementId));
+    return access.agreement(tenantId, agreementId);
   }
 
-  private static void checkYear(Agreement agreement, int year) {
-    if (!agreement.cycleYears().contains(year)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Överenskommelsen gäller inte år " + year + " ("
-          + agreement.periodStart().getYear() + "–" + agreement.periodEnd().getYear() + ")");
-    }
+  private void checkYear(Agreement agreement, int year) {
+    access.agreementYear(agreement.tenantId(), agreement.id(), year);
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.tryggsamverkan.identity.Role;
-import se.tryggsamverkan.identity.Viewer;
+import se.tryggsamverkan.web.ApiAccess;
 import se.tryggsamverkan.reminder.Outbox;
 
 /** The record of every reminder and escalation mail, for the municipality's coordinators. */
@@ -36,23 +36,19 @@ class MailRecordController {
   }
 
   private final Outbox outbox;
-  private final Viewer viewer;
+  private final ApiAccess access;
 
-  MailRecordController(Outbox outbox, Viewer viewer) {
+  MailRecordController(Outbox outbox, ApiAccess access) {
     this.outbox = outbox;
-    this.viewer = viewer;
+    this.access = access;
   }
 
   @GetMapping
   @Operation(summary = "Kommunens utskick, senaste först")
   List<MailView> mails(@PathVariable String tenantId,
       @Parameter(description = "högst så många (1–1000)") @RequestParam(defaultValue = "200") int limit) {
-    if (!viewer.maySee(tenantId)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Du har inte behörighet till kommunen " + tenantId);
-    }
-    if (!viewer.hasRole(Role.POLICE_COORDINATOR) && !viewer.hasRole(Role.MUNICIPAL_COORDINATOR)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Utskicken visas för kommunens samordnare");
-    }
+    access.checkTenant(tenantId);
+    access.checkRole("Utskicken visas för kommunens samordnare", Role.POLICE_COORDINATOR, Role.MUNICIPAL_COORDINATOR);
     if (limit < 1 || limit > 1000) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit ska vara mellan 1 och 1000");
     }
