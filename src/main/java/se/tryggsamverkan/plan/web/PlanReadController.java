@@ -58,7 +58,7 @@ class PlanReadController {
   @Operation(summary = "Kommunens samverkansöverenskommelser")
   @ApiResponse(responseCode = "403", description = "Inte din kommun")
   List<AgreementView> agreements(@PathVariable String tenantId) {
-    checkTenant(tenantId);
+    access.checkTenant(tenantId);
     return agreements.findByTenant(tenantId).stream().map(AgreementView::of).toList();
   }
 
@@ -66,13 +66,13 @@ class PlanReadController {
   @Operation(summary = "En överenskommelse")
   @ApiResponse(responseCode = "404", description = "Ingen sådan överenskommelse i kommunen")
   AgreementView oneAgreement(@PathVariable String tenantId, @PathVariable String agreementId) {
-    return AgreementView.of(agreementOf(tenantId, agreementId));
+    return AgreementView.of(access.agreement(tenantId, agreementId));
   }
 
   @GetMapping("/agreements/{agreementId}/years")
   @Operation(summary = "Överenskommelsens år (årscykler) och hur långt de kommit")
   List<YearView> years(@PathVariable String tenantId, @PathVariable String agreementId) {
-    Agreement agreement = agreementOf(tenantId, agreementId);
+    Agreement agreement = access.agreement(tenantId, agreementId);
     return agreement.cycleYears().stream().map(year -> new YearView(year, plans.versions(agreementId, year),
         plans.decisions(agreementId, year).size(), !plans.situationEntries(agreementId, year).isEmpty()
             || !plans.places(agreementId, year).isEmpty())).toList();
@@ -81,7 +81,7 @@ class PlanReadController {
   @GetMapping("/agreements/{agreementId}/years/{year}/situation")
   @Operation(summary = "Parternas lägesbilder: underlag med siffror, otrygga och brottsutsatta platser")
   SituationView situation(@PathVariable String tenantId, @PathVariable String agreementId, @PathVariable int year) {
-    checkYear(agreementOf(tenantId, agreementId), year);
+    access.agreementYear(tenantId, agreementId, year);
     return new SituationView(year, plans.situationEntries(agreementId, year).stream().map(EntryView::of).toList(),
         plans.places(agreementId, year).stream().map(PlaceView::of).toList());
   }
@@ -91,7 +91,7 @@ class PlanReadController {
       description = "Utan version: den senaste. Med version: en tidigare version, t.ex. den styrgruppen återremitterade.")
   PlanView plan(@PathVariable String tenantId, @PathVariable String agreementId, @PathVariable int year,
       @Parameter(description = "planens version, 1 och uppåt") @RequestParam(required = false) Integer version) {
-    checkYear(agreementOf(tenantId, agreementId), year);
+    access.agreementYear(tenantId, agreementId, year);
     List<Integer> versions = plans.versions(agreementId, year);
     ActionPlan plan = null;
     if (version != null) {
@@ -117,7 +117,7 @@ class PlanReadController {
   @Operation(summary = "Årets medborgarlöften (senaste versionen av planen)")
   List<PromiseView> promises(@PathVariable String tenantId, @PathVariable String agreementId,
       @PathVariable int year) {
-    checkYear(agreementOf(tenantId, agreementId), year);
+    access.agreementYear(tenantId, agreementId, year);
     return plans.latestPlan(agreementId, year).map(p -> p.promises().stream().map(PromiseView::of).toList())
         .orElse(List.of());
   }
@@ -126,19 +126,7 @@ class PlanReadController {
   @Operation(summary = "Styrgruppens beslut, omgång för omgång")
   List<DecisionView> decisions(@PathVariable String tenantId, @PathVariable String agreementId,
       @PathVariable int year) {
-    checkYear(agreementOf(tenantId, agreementId), year);
+    access.agreementYear(tenantId, agreementId, year);
     return plans.decisions(agreementId, year).stream().map(DecisionView::of).toList();
-  }
-
-  private void checkTenant(String tenantId) {
-    access.checkTenant(tenantId);
-  }
-
-  private Agreement agreementOf(String tenantId, String agreementId) {
-    return access.agreement(tenantId, agreementId);
-  }
-
-  private void checkYear(Agreement agreement, int year) {
-    access.agreementYear(agreement.tenantId(), agreement.id(), year);
   }
 }
