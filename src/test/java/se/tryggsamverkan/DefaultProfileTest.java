@@ -74,8 +74,17 @@ class DefaultProfileTest {
         .getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
     for (String user : new String[] {"kungsbacka.polis", "kungsbacka.samordnare", "kungsbacka.aktivitet",
         "kavlinge.lpo", "kavlinge.kso", "kavlinge.aktivitet"}) {
-      assertThat(engine.getTaskService().createTaskQuery().taskCandidateUser(user).count())
-          .as("open work for %s", user).isPositive();
+      assertThat(engine.getTaskService().createTaskQuery().or().taskCandidateUser(user).taskAssignee(user).endOr()
+          .count()).as("open work for %s", user).isPositive();
     }
+    // the demo's years were followed up: activity reports, a Försenad of its own, and the yearly reports
+    assertThat(jdbc.sql("select count(*) from activity_report where not automatic").query(Integer.class).single())
+        .isGreaterThan(40);
+    assertThat(jdbc.sql("select count(*) from activity_report r join activity a on a.id = r.activity_id "
+        + "where r.automatic and a.cycle_year = 2026").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from mail_outbox where kind = 'ACTIVITY_DELAYED'").query(Integer.class)
+        .single()).isPositive();
+    assertThat(jdbc.sql("select count(*) from yearly_report where final").query(Integer.class).single())
+        .as("final reports 2023–2025 for both municipalities").isEqualTo(6);
   }
 }

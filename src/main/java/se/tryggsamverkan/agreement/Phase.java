@@ -17,7 +17,6 @@ public enum Phase {
   STEERING_DECISION("Styrgruppens beslut", "-1:12-15"),
   SIGN_AND_PUBLISH("Undertecknande och kommunikation", "-1:12-31"),
   FOLLOW_UP_MEETING_NOTICE("Kallelse till styrgruppens uppföljningsmöte", "05-15"),
-  ACTIVITY_STATUS("Rapportering av aktiviteter", "06-15"),
   HALF_YEAR_FOLLOW_UP("Styrgruppens halvårsuppföljning", "06-30"),
   YEARLY_REPORT("Årlig uppföljningsrapport till kommunstyrelsen", "+1:02-28"),
   /** Counted from the last year of the agreement's period, not from a cycle's year. */

@@ -22,9 +22,19 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
   record Problem(String title, String focusArea, String description) {
   }
 
-  /** An activity; {@code continuesNextYear} makes it run to June the year after (within the period). */
+  /** An activity and how its owner follows it up. */
   record ActivityRow(String focusArea, String description, String expectedEffect, String party, Role owner,
-      String indicators, String interval, boolean continuesNextYear) {
+      String indicators, String interval, FollowUp followUp) {
+  }
+
+  /**
+   * What the owner reports: {@code progress} at the follow-ups before the end, {@code outcome} at the last one.
+   *
+   * @param end "MM-DD" in the cycle's year, or "+MM-DD" in the year after (an activity that runs on)
+   * @param promise the number of the promise this activity carries out (its follow-ups record when), or 0
+   */
+  record FollowUp(String end, int promise, String progressStatus, String progress, String finalStatus,
+      String outcome) {
   }
 
   record PromiseRow(String text, String party, String target) {
@@ -61,16 +71,35 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
           + "Låg vuxennärvaro under kvällar och helger.",
       List.of(new ActivityRow("Trygghet i offentlig miljö", "Nattvandringsutbildning och samverkansmöten med "
               + "nattvandringsombuden", "Fler vuxna ute på kvällar och helger", "BOTH", Role.MUNICIPAL_COORDINATOR,
-              "Antal utbildade nattvandrare och antal samverkansmöten", "HALF_YEARLY", false),
+              "Antal utbildade nattvandrare och antal samverkansmöten", "HALF_YEARLY",
+              new FollowUp("12-31", 2, "ONGOING_WITH_DEVIATION",
+                  "Två utbildningar för nya nattvandrare är hållna. Under vårterminen var färre "
+                      + "vuxna ute än planerat.",
+                  "COMPLETED_WITH_DEVIATION",
+                  "Nattvandrarna har varit ute varje helg under terminerna, men vårterminen hade "
+                      + "färre vuxna än planerat.")),
           new ActivityRow("Trygghet i offentlig miljö", "Trygghetsskapande belysning och beskärning av buskage",
               "Bättre överblick och minskad otrygghet på utpekade platser", "MUNICIPALITY", Role.ACTIVITY_OWNER,
-              "Antal åtgärdade platser; andel otrygga i trygghetsmätningen", "QUARTERLY", true),
+              "Antal åtgärdade platser; andel otrygga i trygghetsmätningen", "QUARTERLY",
+              new FollowUp("+06-30", 0, "ONGOING",
+                  "Belysningen i tunneln vid Resecentrum är bytt; beskärningen i Badhusparken "
+                      + "pågår.",
+                  "ONGOING",
+                  "Åtta platser är åtgärdade. Resten görs under våren.")),
           new ActivityRow("Trygghet i trafik", "Trafikkontroller där trafikklagomål från medborgare har kommit in",
               "Färre hastighetsöverträdelser och mindre buskörning", "POLICE", Role.POLICE_COORDINATOR,
-              "Antal kontroller per vecka; antal klagomål", "MONTHLY", false),
+              "Antal kontroller per vecka; antal klagomål", "MONTHLY",
+              new FollowUp("12-31", 1, "ONGOING",
+                  "Kontrollerna görs där klagomålen har kommit in, främst kring högstadieskolorna.",
+                  "COMPLETED",
+                  "Kontroller har hållits varje vecka och klagomålen på buskörning har minskat.")),
           new ActivityRow("Narkotikaprevention", "Föräldraföreläsning om narkotika genom Föräldrar Emellan",
               "Föräldrar känner igen tecken på narkotikabruk", "BOTH", Role.ACTIVITY_OWNER, "Antal deltagare",
-              "YEARLY", false)),
+              "YEARLY",
+              new FollowUp("10-31", 3, "ONGOING",
+                  "Föreläsningen är bokad med Föräldrar Emellan.",
+                  "COMPLETED",
+                  "Föreläsningen hölls med omkring 80 föräldrar på plats."))),
       List.of(new PromiseRow("Polisen genomför trafikkontroller där trafikklagomål från medborgare har kommit in.",
               "POLICE", "minst 1 per vecka"),
           new PromiseRow("Kommunen och polisen arrangerar nattvandringsutbildning och samverkansmöten med "
@@ -83,7 +112,11 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
       "Löftet om trafikkontroller behöver ange var kontrollerna ska göras och hur de följs upp.",
       new ActivityRow("Trygghet i trafik", "Åtgärdsplaner för de högstadieskolor där buskörningen är störst",
           "Lugnare trafik kring skolorna", "BOTH", Role.MUNICIPAL_COORDINATOR, "Antal skolor med åtgärdsplan",
-          "HALF_YEARLY", false),
+          "HALF_YEARLY",
+              new FollowUp("12-31", 0, "ONGOING",
+                  "Två skolor har börjat på sina åtgärdsplaner.",
+                  "COMPLETED",
+                  "Tre skolor har nu en åtgärdsplan.")),
       "Trafikkontrollerna hölls nästan varje vecka. Nattvandringen behöver fler vuxna under vårterminen. "
           + "Föräldrabrevet nådde många: fortsätt via V-klass och nyhetsbrevet.");
 
@@ -108,22 +141,45 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
       List.of(new ActivityRow("Trygghet i offentlig miljö", "Digital trygghetsmätning, medborgardialoger och "
               + "fysiska trygghetsvandringar", "Ökad tillit och förtroende för kommunen och polisen", "BOTH",
               Role.MUNICIPAL_COORDINATOR, "Antal svar och vandringar; andel trygga i trygghetsmätningen",
-              "HALF_YEARLY", false),
+              "HALF_YEARLY",
+              new FollowUp("12-31", 2, "ONGOING",
+                  "Trygghetsmätningen är öppen och två medborgardialoger är hållna.",
+                  "COMPLETED",
+                  "Den digitala vandringen gav 143 markeringar; fysiska vandringar hölls i Furulund "
+                      + "och i centrum.")),
           new ActivityRow("Barn & unga i riskzoner", "Utveckla samverkan inom SIG (sociala insatsgrupper)",
               "Unga i riskzon får samlat stöd tidigt", "BOTH", Role.ACTIVITY_OWNER,
-              "Antal unga med åtgärdsplan inom SIG", "QUARTERLY", true),
+              "Antal unga med åtgärdsplan inom SIG", "MONTHLY",
+              new FollowUp("+06-30", 0, "ONGOING",
+                  "SIG träffas varannan vecka; rutinen för samtycke är klar.",
+                  "ONGOING",
+                  "Samverkan fungerar och fortsätter nästa år.")),
           new ActivityRow("Barn & unga i riskzoner", "Trygghetsdagarna för elever i årskurs sju",
               "Förtroende för uniformspersonal och medvetenhet om gränsdragningar", "BOTH", Role.ACTIVITY_OWNER,
-              "Andel elever som deltagit; elevernas utvärdering", "YEARLY", false),
+              "Andel elever som deltagit; elevernas utvärdering", "YEARLY",
+              new FollowUp("12-31", 1, "ONGOING",
+                  "Planeringen med skolorna pågår.",
+                  "COMPLETED",
+                  "Alla elever i årskurs sju deltog och gav dagarna högt betyg.")),
           new ActivityRow("Stöd att lämna kriminell livsstil/Våld i nära relation", "Gemensamma rutiner för "
               + "avhoppare och kontaktpersoner hos polis och kommun", "Snabb kontakt när någon vill lämna",
-              "BOTH", Role.POLICE_COORDINATOR, "Rutin antagen; antal ärenden", "HALF_YEARLY", false)),
+              "BOTH", Role.POLICE_COORDINATOR, "Rutin antagen; antal ärenden", "HALF_YEARLY",
+              new FollowUp("12-31", 0, "ONGOING",
+                  "Ett utkast till rutin är skickat till socialtjänsten.",
+                  "COMPLETED_WITH_DEVIATION",
+                  "Rutinen är antagen, men kontaktpersonerna utses först nästa år."))),
       List.of(new PromiseRow("Polisen och kommunen genomför trygghetsdagarna för alla elever i årskurs sju.",
               "BOTH", "minst 1 per år"),
           new PromiseRow("Polisen och kommunen genomför fysiska trygghetsvandringar.", "BOTH", "minst 1 per år")),
       "Löftena saknar mått för våld i nära relation: komplettera med hur anmälningsbenägenheten följs upp.",
       new ActivityRow("Stöd att lämna kriminell livsstil/Våld i nära relation", "Följa upp "
           + "anmälningsbenägenheten för våld i nära relation", "Fler våldsutsatta anmäler", "POLICE",
-          Role.POLICE_COORDINATOR, "Antal anmälningar jämfört med föregående år", "HALF_YEARLY", false),
+          Role.POLICE_COORDINATOR, "Antal anmälningar jämfört med föregående år", "HALF_YEARLY",
+              new FollowUp("12-31", 0, "ONGOING",
+                  "Polisen sammanställer anmälningarna per kvartal.",
+                  "COMPLETED",
+                  "Anmälningarna ökade jämfört med året innan, vilket tolkas som högre "
+                      + "anmälningsbenägenhet.")),
       "Trygghetsdagarna fungerade väl; föräldrarnas informationsträff bör hållas på kvällstid.");
 }
+

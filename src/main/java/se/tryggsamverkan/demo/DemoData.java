@@ -2,9 +2,12 @@ package se.tryggsamverkan.demo;
 
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -36,6 +40,7 @@ import se.tryggsamverkan.demo.DemoUsers.DemoUser;
 import se.tryggsamverkan.demo.DemoUsers.Municipality;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.plan.FollowUpInterval;
 import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
 
 /**
@@ -55,7 +60,12 @@ class DemoData implements ApplicationRunner {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  /** Follow-ups from the last weeks are left for the demo's users, some already overdue. */
+  private static final int FOLLOW_UPS_LEFT_OPEN_DAYS = 25;
+  private static final Date FUTURE = new Date(Long.MAX_VALUE);
+
   private final EngineClock clock;
+  private Date realNow;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
       EngineClock clock) {
@@ -73,6 +83,19 @@ class DemoData implements ApplicationRunner {
       return;
     }
     DemoUsers.ALL.forEach(this::createTenantAndUsers);
+    realNow = ClockUtil.getCurrentTime();
+    // the years before today are lived through on the engine's clock, so that follow-ups happen when they would
+    try {
+      createAgreements();
+    } finally {
+      ClockUtil.setCurrentTime(realNow);
+    }
+    ClockUtil.reset();
+    runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
+    LOG.info("Demo data created: log in to Tasklist as kungsbacka.polis / {}", DemoUsers.PASSWORD);
+  }
+
+  private void createAgreements() {
 
     // Kungsbacka: 2023–2026 in its last year, the renewed agreement 2027–2030 starting its first situation picture
     Municipality kb = DemoUsers.KUNGSBACKA;
@@ -80,7 +103,7 @@ class DemoData implements ApplicationRunner {
     for (int year = 2023; year <= 2025; year++) {
       drive(kb, old + "-" + year, year, 2026, (task, round) -> false, year == 2024 ? 1 : 0);
     }
-    drive(kb, old + "-2026", 2026, 2026, (task, round) -> task.equals(TASK_REPORT_ACTIVITY_STATUS), 0);
+    drive(kb, old + "-2026", 2026, 2026, (task, round) -> false, 0);
     String renewed = startAgreement(kb, "kungsbacka-2027-2030", "2027-01-01", "2030-12-31");
     drive(kb, renewed + "-2027", 2027, 2030, (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
 
@@ -96,10 +119,7 @@ class DemoData implements ApplicationRunner {
         && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
     // a few deadlines moved close, as coordinators do, so that the first reminder sweep has something to say
     moveDue("kungsbacka-2027-2030-2027", TASK_POLICE_SITUATION_PICTURE, 5);
-    moveDue("kungsbacka-2023-2026-2026", TASK_REPORT_ACTIVITY_STATUS, -2);
     moveDue("kavlinge-2023-2026-2026", TASK_HALF_YEAR_FOLLOW_UP, 1);
-    runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
-    LOG.info("Demo data created: log in to Tasklist as kungsbacka.polis / {}", DemoUsers.PASSWORD);
   }
 
   private void moveDue(String cycleKey, String taskKey, int daysFromToday) {
@@ -146,30 +166,62 @@ class DemoData implements ApplicationRunner {
   }
 
   /**
-   * Completes the cycle's tasks in order with the demo content until only tasks that {@code stopAt} keeps
-   * are left. The steering group returns the plan {@code returns} times before approving it.
+   * Completes the cycle's tasks in order with the demo content until only tasks that {@code stopAt} keeps, or that
+   * nobody would have done yet today, are left. The steering group returns the plan {@code returns} times before
+   * approving it. From the signing on, the engine's clock follows the year: each follow-up timer fires on its day
+   * and each task is done a few days before it is due, never later than today.
    */
   private void drive(Municipality m, String cycleKey, int year, int lastYearOfPeriod,
       BiPredicate<String, Integer> stopAt, int returns) {
     DemoContent content = m == DemoUsers.KUNGSBACKA ? DemoContent.KUNGSBACKA : DemoContent.KAVLINGE;
     ProcessInstance cycle = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
         .processInstanceBusinessKey(cycleKey).singleResult();
-    boolean progressed = true;
-    while (progressed) {
-      progressed = runDueJobs(cycle.getId());
-      if (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() == 0) {
+    ClockUtil.setCurrentTime(realNow);
+    while (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() > 0) {
+      int round = currentRound(cycle.getId());
+      Task task = tasks.createTaskQuery().processInstanceId(cycle.getId()).list().stream()
+          .filter(t -> !stopAt.test(t.getTaskDefinitionKey(), round) && !doneAt(t).after(realNow))
+          .min(Comparator.comparing(this::doneAt)).orElse(null);
+      Job job = management.createJobQuery().processInstanceId(cycle.getId()).orderByJobDuedate().asc().list()
+          .stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(realNow)).findFirst().orElse(null);
+      if (job != null && (task == null || job.getDuedate() == null || job.getDuedate().before(doneAt(task)))) {
+        run(job);
+      } else if (task != null) {
+        if (TASK_SIGN_AND_PUBLISH.equals(task.getTaskDefinitionKey())) {
+          // the promises were signed before the year began: the implementation year runs on its own calendar
+          ClockUtil.setCurrentTime(clock.startOfDay(LocalDate.of(year - 1, 12, 20)));
+        }
+        moveClockTo(doneAt(task));
+        // claimed first, so that history and the plan's records say who did the work
+        tasks.claim(task.getId(), task.getAssignee() != null ? task.getAssignee() : worker(task, m));
+        tasks.complete(task.getId(), answers(task, m, content, year, lastYearOfPeriod, round, returns));
+      } else {
         return;
       }
-      int round = currentRound(cycle.getId());
-      for (Task task : tasks.createTaskQuery().processInstanceId(cycle.getId()).list()) {
-        if (stopAt.test(task.getTaskDefinitionKey(), round)) {
-          continue;
-        }
-        // claimed first, so that history and the plan's records say who did the work
-        tasks.claim(task.getId(), worker(task, m));
-        tasks.complete(task.getId(), answers(task, m, content, year, lastYearOfPeriod, round, returns));
-        progressed = true;
-      }
+    }
+  }
+
+  /**
+   * When a demo user does a task: a follow-up three days after its day (the latest ones stay open); a steering
+   * group's or the report's task five days before it is due; planning tasks at once.
+   */
+  private Date doneAt(Task task) {
+    String key = task.getTaskDefinitionKey();
+    if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {
+      LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
+      LocalDate today = LocalDate.ofInstant(realNow.toInstant(), clock.zone());
+      return day.isAfter(today.minusDays(FOLLOW_UPS_LEFT_OPEN_DAYS)) ? FUTURE : clock.startOfDay(day.plusDays(3));
+    }
+    if (task.getDueDate() != null && (key.equals(TASK_SCHEDULE_FOLLOW_UP_MEETING)
+        || key.equals(TASK_HALF_YEAR_FOLLOW_UP) || key.equals(TASK_YEARLY_FOLLOW_UP_REPORT))) {
+      return new Date(task.getDueDate().getTime() - java.util.concurrent.TimeUnit.DAYS.toMillis(5));
+    }
+    return ClockUtil.getCurrentTime();
+  }
+
+  private void moveClockTo(Date when) {
+    if (when.after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(when);
     }
   }
 
@@ -224,16 +276,31 @@ class DemoData implements ApplicationRunner {
         v.put("signedOn", (year - 1) + "-12-20");
         v.put("publishedAt", "Kommunens webbplats och polisen.se");
       }
-      case TASK_REPORT_ACTIVITY_STATUS -> v.put("activityStatusReport", "Aktiviteterna pågår enligt plan.");
+      case TASK_FOLLOW_UP_ACTIVITY -> followUp(v, task, c, year, lastYear);
       case TASK_SCHEDULE_FOLLOW_UP_MEETING -> {
         v.put("steeringMeetingDate", year + "-06-10");
         v.put("steeringMeetingTime", "13:00");
         v.put("steeringMeetingPlace", m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge");
       }
-      case TASK_HALF_YEAR_FOLLOW_UP -> v.put("halfYearConclusions", "Arbetet går enligt plan.");
+      case TASK_HALF_YEAR_FOLLOW_UP -> {
+        boolean kungsbacka = m == DemoUsers.KUNGSBACKA;
+        v.put(HALF_YEAR_CONCLUSIONS.name(), kungsbacka
+            ? "Arbetet går i stort enligt plan. Nattvandringen behöver fler vuxna under våren, och föräldrabrevet "
+                + "har inte skickats ut ännu."
+            : "Trygghetsdagarna och trygghetsvandringarna är planerade. Rutinen för avhoppare dröjer hos "
+                + "socialtjänsten.");
+        v.put(HALF_YEAR_PLAN_CHANGES.name(), kungsbacka
+            ? "Föräldrabrevet skickas i fortsättningen via skolornas lärplattform och nyhetsbrevet." : null);
+      }
       case TASK_YEARLY_FOLLOW_UP_REPORT -> {
-        v.put("yearlyReportSummary", "Medborgarlöftena har till största delen hållits.");
-        v.put("presentedToBoardOn", (year + 1) + "-02-20");
+        v.put(YEARLY_REPORT_SUMMARY.name(), m == DemoUsers.KUNGSBACKA
+            ? "Under året har polisen hållit trafikkontroller varje vecka där medborgarna har klagat, nya "
+                + "nattvandrare har utbildats och en föräldraföreläsning om narkotika har hållits. Belysningen vid "
+                + "Resecentrum och i tunneln är bättre. Föräldrabrevet har inte nått ut som planerat."
+            : "Trygghetsdagarna för årskurs sju genomfördes på alla skolor och den digitala trygghetsmätningen gav "
+                + "143 markeringar. Samverkan inom SIG fungerar och fortsätter. Rutinen för avhoppare är antagen, "
+                + "men kontaktpersonerna utses först nästa år.");
+        v.put(PRESENTED_TO_BOARD_ON.name(), (year + 1) + "-02-20");
         v.put(LESSONS_FOR_NEXT_YEAR.name(), c.lessons());
       }
       default -> throw new IllegalStateException("The demo has no answers for " + task.getTaskDefinitionKey());
@@ -251,8 +318,43 @@ class DemoData implements ApplicationRunner {
         + quote(p.kind()) + ",\"description\":" + quote(p.description()) + "}")));
   }
 
+  /**
+   * The owner's answer at a follow-up: progress before the activity's end, the outcome at its last follow-up, and
+   * the dates the promise it carries out was kept since the previous follow-up (every Thursday for a weekly one).
+   */
+  private void followUp(Map<String, Object> v, Task task, DemoContent c, int year, int lastYear) {
+    String description = (String) tasks.getVariable(task.getId(), ACTIVITY_DESCRIPTION.name());
+    DemoContent.ActivityRow row = Stream.concat(c.activities().stream(), Stream.of(c.revision()))
+        .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
+    LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
+    boolean last = !day.isBefore(end(row, year, lastYear)) || day.equals(LocalDate.of(year, 12, 31));
+    DemoContent.FollowUp f = row.followUp();
+    v.put(ACTIVITY_STATUS.name(), last ? f.finalStatus() : f.progressStatus());
+    v.put(STATUS_COMMENT.name(), last ? f.outcome() : f.progress());
+    List<String> rows = new ArrayList<>();
+    if (f.promise() > 0) {
+      boolean weekly = c.promises().get(f.promise() - 1).target().contains("vecka");
+      LocalDate from = day.minusMonths(FollowUpInterval.valueOf(row.interval()).months()).plusDays(1);
+      for (LocalDate d = weekly ? from : day.minusDays(7); !d.isAfter(day); d = d.plusDays(1)) {
+        if (d.getYear() == year && (!weekly || d.getDayOfWeek() == DayOfWeek.THURSDAY)) {
+          rows.add("{\"promise\":\"" + f.promise() + "\",\"date\":\"" + d + "\"}");
+        }
+        if (!weekly) {
+          break;
+        }
+      }
+    }
+    v.put(PROMISE_OCCURRENCES.name(), json(rows.stream()));
+  }
+
+  private static LocalDate end(DemoContent.ActivityRow a, int year, int lastYear) {
+    String end = a.followUp().end();
+    return end.startsWith("+") ? year < lastYear ? LocalDate.parse((year + 1) + "-" + end.substring(1))
+        : LocalDate.of(year, 12, 31) : LocalDate.parse(year + "-" + end);
+  }
+
   private static String activity(DemoContent.ActivityRow a, Municipality m, int year, int lastYear) {
-    String end = a.continuesNextYear() && year < lastYear ? (year + 1) + "-06-30" : year + "-12-31";
+    LocalDate end = end(a, year, lastYear);
     return "{\"focusArea\":" + quote(a.focusArea()) + ",\"description\":" + quote(a.description())
         + ",\"expectedEffect\":" + quote(a.expectedEffect()) + ",\"responsibleParty\":" + quote(a.party())
         + ",\"responsiblePerson\":" + quote(m.userFor(a.owner())) + ",\"startDate\":\"" + year + "-01-01\""
@@ -268,22 +370,19 @@ class DemoData implements ApplicationRunner {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** Runs the cycle's due timers now; the job executor may get there first, which is fine. */
-  private boolean runDueJobs(String processInstanceId) {
-    boolean ran = false;
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
-      try {
-        management.executeJob(job.getId());
-        ran = true;
-      } catch (OptimisticLockingException e) {
-        ran = true;
-      } catch (ProcessEngineException e) {
-        if (management.createJobQuery().jobId(job.getId()).count() > 0) {
-          throw e;
-        }
-        ran = true;
+  /** Runs a timer on its own time; the job executor may get there first, which is fine. */
+  private void run(Job job) {
+    if (job.getDuedate() != null) {
+      moveClockTo(job.getDuedate());
+    }
+    try {
+      management.executeJob(job.getId());
+    } catch (OptimisticLockingException anotherThreadRanIt) {
+      // done by the job executor
+    } catch (ProcessEngineException e) {
+      if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+        throw e;
       }
     }
-    return ran;
   }
 }

@@ -32,7 +32,24 @@ class CamundaDirectory implements Directory {
     return privileged(() -> identity.createUserQuery().userId(userId).memberOfGroup(role.groupId()).count() > 0);
   }
 
+  @Override
+  public String displayName(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    String name = privilegedLookup(() -> {
+      var user = identity.createUserQuery().userId(userId).singleResult();
+      return user == null ? null : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+          + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    });
+    return name == null || name.isEmpty() ? userId : name;
+  }
+
   private static boolean privileged(Callable<Boolean> lookup) {
+    return privilegedLookup(lookup);
+  }
+
+  private static <T> T privilegedLookup(Callable<T> lookup) {
     CommandContext context = Context.getCommandContext();
     try {
       return context == null ? lookup.call() : context.runWithoutAuthorization(lookup);

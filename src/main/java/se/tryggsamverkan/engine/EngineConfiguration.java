@@ -29,18 +29,26 @@ class EngineConfiguration {
     };
   }
 
-  /**
-   * The engine's REST API and the project's JSON API answer only authenticated callers (HTTP Basic), with
-   * their groups and tenants applied.
-   */
+  /** The engine's REST API answers only authenticated callers (HTTP Basic), with their groups and tenants applied. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
+    return authentication("camunda-rest-authentication", HttpBasicAuthenticationProvider.class, "/engine-rest/*");
+  }
+
+  /** The project's JSON API: HTTP Basic, or for reading also the web applications' login (report links in forms). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> jsonApiAuthentication() {
+    return authentication("json-api-authentication", BasicOrWebappSessionAuthentication.class, "/api/tenants/*");
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
+      Class<?> provider, String urlPattern) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("camunda-rest-authentication");
+    registration.setName(name);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/tenants/*");
+        provider.getName());
+    registration.addUrlPatterns(urlPattern);
     return registration;
   }
 }

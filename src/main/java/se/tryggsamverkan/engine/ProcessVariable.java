@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * A process variable with its name and Java type in one place, so delegates, services and tests never cast
@@ -13,10 +14,16 @@ public final class ProcessVariable<T> {
 
   private final String name;
   private final Class<T> type;
+  private final boolean json;
 
   private ProcessVariable(String name, Class<T> type) {
+    this(name, type, false);
+  }
+
+  private ProcessVariable(String name, Class<T> type, boolean json) {
     this.name = name;
     this.type = type;
+    this.json = json;
   }
 
   public static ProcessVariable<String> string(String name) {
@@ -27,13 +34,20 @@ public final class ProcessVariable<T> {
     return new ProcessVariable<>(name, Integer.class);
   }
 
+  public static ProcessVariable<Long> longValue(String name) {
+    return new ProcessVariable<>(name, Long.class);
+  }
+
   public static ProcessVariable<Boolean> bool(String name) {
     return new ProcessVariable<>(name, Boolean.class);
   }
 
-  /** A Json variable (Camunda Forms submit lists as Json), read as its JSON text. */
+  /**
+   * A Json variable (Camunda Forms submit lists as Json, and read lists for tables and selects only from Json),
+   * read and written as its JSON text.
+   */
   public static ProcessVariable<String> json(String name) {
-    return new ProcessVariable<>(name, String.class);
+    return new ProcessVariable<>(name, String.class, true);
   }
 
   public String name() {
@@ -50,11 +64,15 @@ public final class ProcessVariable<T> {
   }
 
   public void set(VariableScope scope, T value) {
-    scope.setVariable(name, value);
+    scope.setVariable(name, typed(value));
   }
 
   public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
+    scope.setVariableLocal(name, typed(value));
+  }
+
+  private Object typed(T value) {
+    return json && value != null ? SpinValues.jsonValue((String) value).create() : value;
   }
 
   private T convert(Object raw) {
@@ -70,6 +88,9 @@ public final class ProcessVariable<T> {
     }
     if (type == Integer.class && raw instanceof Number number) {
       return type.cast(number.intValue());
+    }
+    if (type == Long.class && raw instanceof Number number) {
+      return type.cast(number.longValue());
     }
     if (type == Integer.class && raw instanceof String text) {
       return type.cast(Integer.valueOf(text.trim()));

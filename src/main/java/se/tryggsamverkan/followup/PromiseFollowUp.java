@@ -1,5 +1,6 @@
 package se.tryggsamverkan.followup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.common.FormRows;
 import se.tryggsamverkan.common.InvalidInputException;
 import se.tryggsamverkan.plan.CitizenPromise;
 import se.tryggsamverkan.plan.PlanRepository;
@@ -35,27 +37,77 @@ public class PromiseFollowUp {
       LocalDate today) {
     CitizenPromise promise = promise(agreement, year, index);
     FieldChecks checks = new FieldChecks();
-    LocalDate day = checks.requiredDate("date", date, "Datum");
-    String text = checks.optionalText("note", note, "Anteckning");
-    if (text != null && text.length() > 2000) {
-      checks.fail("note", "Anteckningen är för lång (högst 2000 tecken)");
-    }
-    if (day != null && day.getYear() != year) {
-      checks.fail("date", "Datum " + day + " ligger inte i år " + year);
-    } else if (day != null && day.isAfter(today)) {
-      checks.fail("date", "Datum " + day + " har inte kommit än");
+    Occurrence occurrence = check(checks, "", "", promise, year, date, note, today);
+    checks.throwIfAny();
+    insert(agreement, year, occurrence, recordedBy);
+  }
+
+  /**
+   * Records the rows of a follow-up form's list of occurrences ({"promise": number, "date", "note"}): all of them,
+   * or none and a Swedish message per faulty row.
+   */
+  @Transactional
+  public int recordRows(Agreement agreement, int year, String rowsJson, String recordedBy, LocalDate today) {
+    FieldChecks checks = new FieldChecks();
+    List<JsonNode> rows = FormRows.read(OCCURRENCES_FIELD, rowsJson, "Genomförda löften", checks);
+    List<CitizenPromise> promises = promises(agreement, year);
+    List<Occurrence> occurrences = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String field = OCCURRENCES_FIELD + "[" + i + "].";
+      String label = "Genomfört löfte " + (i + 1) + ": ";
+      String number = FormRows.text(rows.get(i), "promise");
+      CitizenPromise promise = null;
+      try {
+        int index = number == null ? 0 : Integer.parseInt(number);
+        promise = index >= 1 && index <= promises.size() ? promises.get(index - 1) : null;
+      } catch (NumberFormatException notANumber) {
+        // reported below
+      }
+      if (promise == null) {
+        checks.fail(field + "promise", label + (number == null ? "välj vilket löfte" : "löftet " + number
+            + " finns inte i årets plan"));
+      }
+      Occurrence o = check(checks, field, label, promise, year, FormRows.text(rows.get(i), "date"),
+          FormRows.text(rows.get(i), "note"), today);
+      occurrences.add(o);
     }
     checks.throwIfAny();
+    occurrences.forEach(o -> insert(agreement, year, o, recordedBy));
+    return occurrences.size();
+  }
+
+  /** The list field of the follow-up form that holds occurrences. */
+  public static final String OCCURRENCES_FIELD = "promiseOccurrences";
+
+  private record Occurrence(CitizenPromise promise, LocalDate day, String note) {
+  }
+
+  private static Occurrence check(FieldChecks checks, String field, String label, CitizenPromise promise, int year,
+      Object date, Object note, LocalDate today) {
+    LocalDate day = checks.requiredDate(field + "date", date, label + "Datum");
+    String text = checks.optionalText(field + "note", note, label + "Anteckning");
+    if (text != null && text.length() > 2000) {
+      checks.fail(field + "note", label + "Anteckningen är för lång (högst 2000 tecken)");
+    }
+    if (day != null && day.getYear() != year) {
+      checks.fail(field + "date", label + "Datum " + day + " ligger inte i år " + year);
+    } else if (day != null && day.isAfter(today)) {
+      checks.fail(field + "date", label + "Datum " + day + " har inte kommit än");
+    }
+    return new Occurrence(promise, day, text);
+  }
+
+  private void insert(Agreement agreement, int year, Occurrence o, String recordedBy) {
     jdbc.sql("insert into promise_occurrence (agreement_id, cycle_year, promise_text, occurred_on, note, "
             + "recorded_by, recorded_at) values (:a, :y, :text, :day, :note, :by, :at)")
-        .param("a", agreement.id()).param("y", year).param("text", promise.text()).param("day", day)
-        .param("note", text).param("by", recordedBy).param("at", Timestamp.from(Instant.now())).update();
+        .param("a", agreement.id()).param("y", year).param("text", o.promise().text()).param("day", o.day())
+        .param("note", o.note()).param("by", recordedBy).param("at", Timestamp.from(Instant.now())).update();
   }
 
   /** Every promise of the year's latest plan with its occurrences and, when it has a target, its progress. */
   @Transactional(readOnly = true)
   public List<PromiseStatus> statuses(Agreement agreement, int year, LocalDate today) {
-    List<CitizenPromise> promises = plans.latestPlan(agreement.id(), year).map(p -> p.promises()).orElse(List.of());
+    List<CitizenPromise> promises = promises(agreement, year);
     LocalDate from = LocalDate.of(year, 1, 1).isBefore(agreement.periodStart()) ? agreement.periodStart()
         : LocalDate.of(year, 1, 1);
     LocalDate to = LocalDate.of(year, 12, 31).isAfter(agreement.periodEnd()) ? agreement.periodEnd()
@@ -71,8 +123,12 @@ public class PromiseFollowUp {
     }).toList();
   }
 
+  private List<CitizenPromise> promises(Agreement agreement, int year) {
+    return plans.latestPlan(agreement.id(), year).map(p -> p.promises()).orElse(List.of());
+  }
+
   private CitizenPromise promise(Agreement agreement, int year, int index) {
-    List<CitizenPromise> promises = plans.latestPlan(agreement.id(), year).map(p -> p.promises()).orElse(List.of());
+    List<CitizenPromise> promises = promises(agreement, year);
     if (index < 1 || index > promises.size()) {
       throw InvalidInputException.of("index", "Året " + year + " har inget löfte nummer " + index
           + (promises.isEmpty() ? " (ingen plan ännu)" : " (1–" + promises.size() + ")"));

@@ -6,4 +6,7 @@ public interface Directory {
   boolean isUserInTenant(String userId, String tenantId);
 
   boolean hasRole(String userId, Role role);
+
+  /** The user's name as people read it ("Anna Andersson"), or the id itself when there is no such user. */
+  String displayName(String userId);
 }

@@ -176,7 +176,7 @@ public class PlanRepository {
     }
     List<Activity> activities = jdbc.sql("select * from activity where agreement_id = :a and cycle_year = :y "
             + "and plan_version = :v order by position")
-        .param("a", agreementId).param("y", year).param("v", version).query(PlanRepository::activity).list();
+        .param("a", agreementId).param("y", year).param("v", version).query(PlanRepository::activityOf).list();
     List<CitizenPromise> promises = jdbc.sql("select * from citizen_promise where agreement_id = :a "
             + "and cycle_year = :y and plan_version = :v order by position")
         .param("a", agreementId).param("y", year).param("v", version)
@@ -192,7 +192,8 @@ public class PlanRepository {
     return versions.isEmpty() ? Optional.empty() : plan(agreementId, year, versions.get(versions.size() - 1));
   }
 
-  private static Activity activity(ResultSet rs, int n) throws SQLException {
+  /** An activity from a row of the {@code activity} table. */
+  public static Activity activityOf(ResultSet rs, int n) throws SQLException {
     return new Activity(rs.getString("focus_area"), rs.getString("description"), rs.getString("expected_effect"),
         Responsible.valueOf(rs.getString("responsible_party")), rs.getString("responsible_person"),
         rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(), rs.getString("indicators"),

@@ -72,6 +72,28 @@ public final class MailContent {
     return new Rendered(subject, text, html);
   }
 
+  /** An activity turned "Försenad": to its owner and both coordinators. */
+  public static Rendered activityDelayed(String municipality, String activity, java.time.LocalDate end,
+      String responsible, Recipient to, String tasklistLink) {
+    String subject = oneLine("[trygg-samverkan] Försenad aktivitet: " + municipality + ": " + activity);
+    String intro = "Aktiviteten nedan skulle vara klar " + end + " men har inte rapporterats som avslutad. Den "
+        + "visas nu som Försenad. Rapportera läget i nästa uppföljning, eller be samordnarna ändra planen.";
+    String text = "Hej " + to.name() + "!\n\n" + intro + "\n\n"
+        + "Kommun: " + municipality + "\n"
+        + "Aktivitet: " + activity + "\n"
+        + "Slutdatum: " + end + "\n"
+        + "Ansvarig: " + responsible + "\n\n"
+        + "Tasklist: " + tasklistLink + "\n\n"
+        + "Hälsningar\ntrygg-samverkan\n";
+    String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
+        + "<p>Hej " + esc(to.name()) + "!</p><p>" + esc(intro) + "</p><table>"
+        + row("Kommun", municipality) + row("Aktivitet", activity) + row("Slutdatum", end.toString())
+        + row("Ansvarig", responsible)
+        + "</table><p><a href=\"" + esc(tasklistLink) + "\">Öppna Tasklist</a></p>"
+        + "<p>Hälsningar<br>trygg-samverkan</p></body></html>";
+    return new Rendered(subject, text, html);
+  }
+
   private static String row(String label, String value) {
     return "<tr><th style=\"text-align:left;padding-right:1em\">" + esc(label) + "</th><td>" + esc(value)
         + "</td></tr>";

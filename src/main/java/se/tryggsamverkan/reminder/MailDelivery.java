@@ -51,7 +51,7 @@ public class MailDelivery {
     if (mail.status() != Outbox.Status.PENDING && mail.status() != Outbox.Status.FAILED) {
       return null;
     }
-    if (!mail.isInvitation() && !taskIsOpen.test(mail.taskId())) {
+    if (mail.isAboutTask() && !taskIsOpen.test(mail.taskId())) {
       outbox.markCancelled(mailId, "Uppgiften är redan klar eller borttagen");
       return null;
     }

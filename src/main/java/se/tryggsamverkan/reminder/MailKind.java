@@ -16,6 +16,11 @@ public record MailKind(String code, boolean escalation, int number) {
     return new MailKind(INVITATION_PREFIX + "STEERING_MEETING", false, 0);
   }
 
+  /** An activity passed its end date without being reported finished. */
+  public static MailKind activityDelayed() {
+    return new MailKind("ACTIVITY_DELAYED", true, 0);
+  }
+
   public static MailKind reminder(int daysBefore) {
     return new MailKind("REMINDER_" + daysBefore, false, daysBefore);
   }
@@ -25,6 +30,9 @@ public record MailKind(String code, boolean escalation, int number) {
   }
 
   public String swedishName() {
+    if (escalation && number == 0) {
+      return "Försenad aktivitet";
+    }
     if (escalation) {
       return number == 1 ? "Försenad uppgift" : "Försenad uppgift, påminnelse " + number;
     }

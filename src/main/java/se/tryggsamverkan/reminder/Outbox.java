@@ -24,8 +24,9 @@ public class Outbox {
       String recipient, String email, Status status, String subject, String bodyText, String bodyHtml, int attempts,
       String lastError, LocalDateTime createdAt, LocalDateTime sentAt, String attachmentIcs) {
 
-    public boolean isInvitation() {
-      return kind.startsWith(MailKind.INVITATION_PREFIX);
+    /** A reminder or escalation about an open task; not a summons or an activity notice, which stand alone. */
+    public boolean isAboutTask() {
+      return !kind.startsWith(MailKind.INVITATION_PREFIX) && !kind.equals(MailKind.activityDelayed().code());
     }
   }
 

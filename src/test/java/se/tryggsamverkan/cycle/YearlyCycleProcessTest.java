@@ -65,7 +65,7 @@ class YearlyCycleProcessTest {
 
     assertThat(cycle).isEnded().hasPassedInOrder(START_EVENT, TIMER_CYCLE_START, TASK_CARRY_FORWARD,
         TASK_MERGE_AND_PRIORITISE, TASK_CAUSE_ANALYSIS, TASK_ACTION_PLAN, TASK_PREPARE_STEERING_GROUP,
-        TASK_RECORD_STEERING_ROUND, TASK_SIGN_AND_PUBLISH, TASK_REPORT_ACTIVITY_STATUS, TASK_HALF_YEAR_FOLLOW_UP,
+        TASK_RECORD_STEERING_ROUND, TASK_SIGN_AND_PUBLISH, TASK_HALF_YEAR_FOLLOW_UP, TASK_FOLLOW_UP_ACTIVITY,
         TASK_YEARLY_FOLLOW_UP_REPORT, TASK_HAND_OVER_LESSONS, END_EVENT);
     assertThat(cycle).hasPassed(TASK_POLICE_SITUATION_PICTURE, TASK_MUNICIPAL_SITUATION_PICTURE,
         TASK_POLICE_STEERING_DECISION, TASK_MUNICIPAL_STEERING_DECISION, TASK_SCHEDULE_FOLLOW_UP_MEETING);
@@ -207,15 +207,14 @@ class YearlyCycleProcessTest {
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
     assertThat(driver.task(cycle, TASK_SIGN_AND_PUBLISH)).hasDueDate(Clock.endOf("2024-12-31"));
     driver.complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20"));
-    assertThat(driver.task(cycle, TASK_REPORT_ACTIVITY_STATUS)).hasDueDate(Clock.endOf("2025-06-15"));
     assertThat(driver.task(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING)).hasDueDate(Clock.endOf("2025-05-15"));
-    driver.complete(cycle, TASK_REPORT_ACTIVITY_STATUS, Map.of("activityStatusReport", "Pågående"));
     assertThat(cycle).as("the half-year follow-up waits for its meeting to be set").isWaitingAt(
-        TASK_SCHEDULE_FOLLOW_UP_MEETING);
+        TASK_SCHEDULE_FOLLOW_UP_MEETING, TIMER_NEXT_FOLLOW_UP, TIMER_ACTIVITY_OVERDUE);
     driver.complete(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING, Map.of("steeringMeetingDate", "2025-06-10",
         "steeringMeetingPlace", "Polisstationen"));
     assertThat(driver.task(cycle, TASK_HALF_YEAR_FOLLOW_UP)).hasDueDate(Clock.endOf("2025-06-30"));
-    driver.complete(cycle, TASK_HALF_YEAR_FOLLOW_UP, Map.of("halfYearConclusions", "Enligt plan"));
+    driver.complete(cycle, TASK_HALF_YEAR_FOLLOW_UP, Map.of(HALF_YEAR_CONCLUSIONS.name(), "Enligt plan"));
+    driver.driveActivityFollowUps(cycle, CycleDriver::ongoingUntilTheLastFollowUp);
     assertThat(driver.task(cycle, TASK_YEARLY_FOLLOW_UP_REPORT)).hasDueDate(Clock.endOf("2026-02-28"));
   }
 

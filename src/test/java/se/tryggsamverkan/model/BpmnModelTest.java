@@ -45,7 +45,7 @@ class BpmnModelTest {
 
   private static final Path BPMN_DIR = Path.of("bpmn");
   private static final Pattern READABLE_ID =
-      Pattern.compile("^(StartEvent|EndEvent|Timer|Task|Gateway|CallActivity|Flow|Event)_[A-Z][A-Za-z0-9]+$");
+      Pattern.compile("^(StartEvent|EndEvent|Timer|Task|Gateway|CallActivity|SubProcess|Flow|Event)_[A-Z][A-Za-z0-9]+$");
   private static final Pattern MODELER_DEFAULT_ID = Pattern.compile("_[0-9a-z]{7}$");
   private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z]+(Delegate|Listener)}$");
   private static final Set<String> ROLE_GROUPS = new HashSet<>(

@@ -2,18 +2,24 @@ package se.tryggsamverkan.support;
 
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
+import se.tryggsamverkan.followup.FollowUpSchedule;
 import se.tryggsamverkan.identity.Role;
 
 /** Moves agreements and cycles forward through the engine API, the way coordinators would in Tasklist. */
@@ -96,6 +102,21 @@ public final class CycleDriver {
             + "\"target\":\"minst 1 per vecka\"}]"));
   }
 
+  /** The action plan as the form submits it (Json lists of activities and promises), then the preparation. */
+  public void completePlan(ProcessInstance cycle, String activitiesJson, String promisesJson) {
+    complete(cycle, TASK_ACTION_PLAN, Map.of(ACTIVITIES.name(), json(activitiesJson), PROMISES.name(),
+        json(promisesJson)));
+    complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", "2020-12-15",
+        "preparationSummary", "Förslag till beslut"));
+  }
+
+  /** From the open steering decision to the implementation: both approve and the promises are signed. */
+  public void approveAndSign(ProcessInstance cycle) {
+    decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
+    decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20", "publishedAt", "kommunens webbplats"));
+  }
+
   public void completeCauseAnalyses(ProcessInstance cycle) {
     for (Task task : tasks(cycle, TASK_CAUSE_ANALYSIS)) {
       tasks.complete(task.getId(), Map.of(CAUSES.name(), "Orsaker till " + tasks.getVariable(task.getId(),
@@ -127,12 +148,51 @@ public final class CycleDriver {
   /** From the signing to the end of the cycle, handing over the given lessons. */
   public void driveFromSigningToEnd(ProcessInstance cycle, String lessons) {
     complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20", "publishedAt", "kommunens webbplats"));
-    complete(cycle, TASK_REPORT_ACTIVITY_STATUS, Map.of("activityStatusReport", "Pågående"));
     complete(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING, Map.of("steeringMeetingDate", "2020-06-10",
         "steeringMeetingPlace", "Polisstationen"));
-    complete(cycle, TASK_HALF_YEAR_FOLLOW_UP, Map.of("halfYearConclusions", "Enligt plan"));
-    complete(cycle, TASK_YEARLY_FOLLOW_UP_REPORT, Map.of("yearlyReportSummary", "Löftena hölls",
-        "presentedToBoardOn", "2027-02-20", LESSONS_FOR_NEXT_YEAR.name(), lessons));
+    complete(cycle, TASK_HALF_YEAR_FOLLOW_UP, Map.of(HALF_YEAR_CONCLUSIONS.name(), "Enligt plan"));
+    driveActivityFollowUps(cycle, CycleDriver::ongoingUntilTheLastFollowUp);
+    int year = (Integer) runtime.getVariable(cycle.getId(), CYCLE_YEAR.name());
+    complete(cycle, TASK_YEARLY_FOLLOW_UP_REPORT, Map.of(YEARLY_REPORT_SUMMARY.name(), "Löftena hölls",
+        PRESENTED_TO_BOARD_ON.name(), (year + 1) + "-02-20", LESSONS_FOR_NEXT_YEAR.name(), lessons));
+  }
+
+  /**
+   * Lets the year pass for the activity follow-ups: runs each follow-up timer at its time (moving the engine's
+   * clock forward) and completes each follow-up task with the answer given, until every activity is followed up.
+   */
+  public void driveActivityFollowUps(ProcessInstance cycle, Function<Task, Map<String, Object>> answer) {
+    for (int step = 0; step < 500; step++) {
+      List<Task> open = tasks(cycle, TASK_FOLLOW_UP_ACTIVITY);
+      if (!open.isEmpty()) {
+        open.forEach(task -> tasks.complete(task.getId(), answer.apply(task)));
+        continue;
+      }
+      Job next = Stream.of(TIMER_NEXT_FOLLOW_UP, TIMER_ACTIVITY_OVERDUE)
+          .flatMap(timer -> management.createJobQuery().processInstanceId(cycle.getId()).activityId(timer).list()
+              .stream())
+          .min(Comparator.comparing(Job::getDuedate)).orElse(null);
+      if (next == null) {
+        return;
+      }
+      if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
+        ClockUtil.setCurrentTime(next.getDuedate());
+      }
+      management.executeJob(next.getId());
+    }
+    throw new IllegalStateException("The activity follow-ups did not end");
+  }
+
+  /** The day a follow-up task is about (its due date is two weeks later). */
+  public static LocalDate followUpDay(Task task) {
+    return LocalDate.ofInstant(task.getDueDate().toInstant(), Clock.SWEDEN).minusDays(FollowUpSchedule.DAYS_TO_REPORT);
+  }
+
+  /** "Pågående" at every follow-up, "Avslutad" at the last one (the driver's activity ends 31 December). */
+  public static Map<String, Object> ongoingUntilTheLastFollowUp(Task task) {
+    boolean last = followUpDay(task).getMonthValue() == 12 && followUpDay(task).getDayOfMonth() == 31;
+    return Map.of(ACTIVITY_STATUS.name(), last ? "COMPLETED" : "ONGOING",
+        STATUS_COMMENT.name(), last ? "Klart enligt plan" : "Pågår enligt plan");
   }
 
   /** Runs a started cycle from its timer to its end with both parties approving at once. */

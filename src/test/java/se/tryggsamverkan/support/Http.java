@@ -24,6 +24,14 @@ public final class Http {
     return send(request(path, user, password).GET().build());
   }
 
+  public HttpResponse<byte[]> getBytes(String path, String user, String password) {
+    try {
+      return client.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException("HTTP call failed: " + path, e);
+    }
+  }
+
   public HttpResponse<String> post(String path, String user, String password, String body) {
     return send(request(path, user, password).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());

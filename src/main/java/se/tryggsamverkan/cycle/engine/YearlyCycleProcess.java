@@ -21,8 +21,13 @@ public final class YearlyCycleProcess {
   public static final String TASK_RECORD_STEERING_ROUND = "Task_RecordSteeringRound";
   public static final String GATEWAY_STEERING_GROUP_AGREES = "Gateway_SteeringGroupAgrees";
   public static final String TASK_SIGN_AND_PUBLISH = "Task_SignAndPublish";
-  public static final String TASK_REPORT_ACTIVITY_STATUS = "Task_ReportActivityStatus";
   public static final String TASK_SCHEDULE_FOLLOW_UP_MEETING = "Task_ScheduleFollowUpMeeting";
+  public static final String SUBPROCESS_ACTIVITY_FOLLOW_UP = "SubProcess_ActivityFollowUp";
+  public static final String GATEWAY_MORE_FOLLOW_UPS = "Gateway_MoreFollowUps";
+  public static final String TIMER_NEXT_FOLLOW_UP = "Timer_NextFollowUp";
+  public static final String TASK_FOLLOW_UP_ACTIVITY = "Task_FollowUpActivity";
+  public static final String TIMER_ACTIVITY_OVERDUE = "Timer_ActivityOverdue";
+  public static final String TASK_MARK_ACTIVITY_DELAYED = "Task_MarkActivityDelayed";
   public static final String TASK_HALF_YEAR_FOLLOW_UP = "Task_HalfYearFollowUp";
   public static final String TASK_YEARLY_FOLLOW_UP_REPORT = "Task_YearlyFollowUpReport";
   public static final String TASK_HAND_OVER_LESSONS = "Task_HandOverLessons";
@@ -90,7 +95,38 @@ public final class YearlyCycleProcess {
   /** Every returned round's comments, newest first, shown in the action-plan form. */
   public static final ProcessVariable<String> STEERING_COMMENTS = ProcessVariable.string("steeringComments");
 
-  // follow-up
+  // follow-up per activity (one instance of SubProcess_ActivityFollowUp per activity of the approved plan)
+  /** The activity's row id in the approved plan: the multi-instance element variable. */
+  public static final ProcessVariable<Long> ACTIVITY_ID = ProcessVariable.longValue("activityId");
+  /** The date of the follow-up now due or ahead (yyyy-MM-dd), local to the activity's instance. */
+  public static final ProcessVariable<String> FOLLOW_UP_ON = ProcessVariable.string("followUpOn");
+  // shown in the follow-up form (task-local)
+  public static final ProcessVariable<String> ACTIVITY_DESCRIPTION = ProcessVariable.string("activityDescription");
+  public static final ProcessVariable<String> ACTIVITY_DETAILS = ProcessVariable.string("activityDetails");
+  public static final ProcessVariable<String> CURRENT_STATUS = ProcessVariable.string("currentStatus");
+  public static final ProcessVariable<String> PREVIOUS_REPORT = ProcessVariable.string("previousReport");
+  /** Json list of {"label", "value"}: the year's promises for the occurrences list's select. */
+  public static final ProcessVariable<String> PROMISE_OPTIONS = ProcessVariable.json("promiseOptions");
+  // submitted in the follow-up form (task-local)
+  public static final ProcessVariable<String> ACTIVITY_STATUS = ProcessVariable.string("activityStatus");
+  public static final ProcessVariable<String> STATUS_COMMENT = ProcessVariable.string("statusComment");
+  /** Json list of {"promise", "date", "note"}: promises carried out since the last follow-up. */
+  public static final ProcessVariable<String> PROMISE_OCCURRENCES = ProcessVariable.json("promiseOccurrences");
+
+  // half-year follow-up
+  /** Json list of {"status", "activity", "responsible", "period", "comment"} (task-local, compiled on create). */
+  public static final ProcessVariable<String> ACTIVITY_STATUS_ROWS = ProcessVariable.json("activityStatusRows");
+  /** Json list of {"promise", "target", "done", "verdict"} (task-local, compiled on create). */
+  public static final ProcessVariable<String> PROMISE_STATUS_ROWS = ProcessVariable.json("promiseStatusRows");
+  public static final ProcessVariable<String> HALF_YEAR_CONCLUSIONS = ProcessVariable.string("halfYearConclusions");
+  public static final ProcessVariable<String> HALF_YEAR_PLAN_CHANGES = ProcessVariable.string("halfYearPlanChanges");
+
+  // yearly report
+  public static final ProcessVariable<String> YEARLY_REPORT_SUMMARY = ProcessVariable.string("yearlyReportSummary");
+  public static final ProcessVariable<String> PRESENTED_TO_BOARD_ON = ProcessVariable.string("presentedToBoardOn");
+  /** Where the report's latest PDF and HTML can be fetched (task-local, set on create). */
+  public static final ProcessVariable<String> REPORT_PDF_URL = ProcessVariable.string("reportPdfUrl");
+  public static final ProcessVariable<String> REPORT_HTML_URL = ProcessVariable.string("reportHtmlUrl");
   public static final ProcessVariable<String> LESSONS_FOR_NEXT_YEAR = ProcessVariable.string("lessonsForNextYear");
 
   private YearlyCycleProcess() {

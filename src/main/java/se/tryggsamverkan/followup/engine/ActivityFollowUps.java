@@ -1,0 +1,79 @@
+package se.tryggsamverkan.followup.engine;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.followup.ActivityFollowUp;
+import se.tryggsamverkan.followup.FollowUpSchedule;
+import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.engine.EngineClock;
+
+/**
+ * The expressions of {@code SubProcess_ActivityFollowUp}: its collection (the approved plan's activities), whether
+ * and when the next follow-up comes, who reports and by when, and the day an unfinished activity turns "Försenad".
+ */
+@Component("activityFollowUps")
+public class ActivityFollowUps {
+
+  private final ActivityFollowUp followUp;
+  private final Directory directory;
+  private final EngineClock clock;
+
+  ActivityFollowUps(ActivityFollowUp followUp, Directory directory, EngineClock clock) {
+    this.followUp = followUp;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  public List<Long> activityIds(DelegateExecution execution) {
+    return followUp.approvedActivities(AGREEMENT_ID.from(execution), CYCLE_YEAR.from(execution)).stream()
+        .map(ActivityFollowUp.PlannedActivity::id).toList();
+  }
+
+  /** {@code Gateway_MoreFollowUps}: the activity is not reported finished and the year has a follow-up left. */
+  public boolean hasNext(DelegateExecution execution) {
+    return next(execution).isPresent();
+  }
+
+  /** The next follow-up after the previous one and after today; stored by {@code PlanNextFollowUpListener}. */
+  Optional<LocalDate> next(DelegateExecution execution) {
+    LocalDate after = clock.today();
+    Optional<LocalDate> previous = FOLLOW_UP_ON.optionalFrom(execution).map(LocalDate::parse);
+    if (previous.isPresent() && previous.get().isAfter(after)) {
+      after = previous.get();
+    }
+    return followUp.nextFollowUp(ACTIVITY_ID.from(execution), after);
+  }
+
+  /** {@code Timer_NextFollowUp}: the start of the follow-up day. */
+  public Date followUpDate(DelegateExecution execution) {
+    return clock.startOfDay(LocalDate.parse(FOLLOW_UP_ON.from(execution)));
+  }
+
+  /** {@code Task_FollowUpActivity}'s due date: two weeks after the follow-up day. */
+  public Date reportDue(DelegateExecution execution) {
+    return clock.endOfDay(LocalDate.parse(FOLLOW_UP_ON.from(execution)).plusDays(FollowUpSchedule.DAYS_TO_REPORT));
+  }
+
+  /** The activity's responsible person when that is a user of the municipality; else the coordinators take it. */
+  public String owner(DelegateExecution execution) {
+    String person = followUp.activity(ACTIVITY_ID.from(execution)).activity().responsiblePerson();
+    return person != null && directory.isUserInTenant(person, execution.getTenantId()) ? person : null;
+  }
+
+  /**
+   * {@code Timer_ActivityOverdue}: the day after the activity's end, or after the cycle's year for an activity that
+   * runs on (then nothing is late yet and the next year's cycle follows it up).
+   */
+  public Date overdueDate(DelegateExecution execution) {
+    ActivityFollowUp.PlannedActivity planned = followUp.activity(ACTIVITY_ID.from(execution));
+    LocalDate yearEnd = LocalDate.of(planned.year(), 12, 31);
+    LocalDate end = planned.activity().end().isBefore(yearEnd) ? planned.activity().end() : yearEnd;
+    return clock.startOfDay(end.plusDays(1));
+  }
+}

@@ -1,0 +1,29 @@
+package se.tryggsamverkan.followup.engine;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.engine.CurrentUser;
+import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.followup.HalfYearFollowUp;
+
+/** {@code Task_HalfYearFollowUp} on complete: stores the steering group's conclusions and changes to the plan. */
+@Component
+class RecordHalfYearFollowUpListener implements TaskListener {
+
+  private final HalfYearFollowUp halfYear;
+  private final EngineClock clock;
+
+  RecordHalfYearFollowUpListener(HalfYearFollowUp halfYear, EngineClock clock) {
+    this.halfYear = halfYear;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    halfYear.record(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task), HALF_YEAR_CONCLUSIONS.optionalFrom(task).orElse(null),
+        HALF_YEAR_PLAN_CHANGES.optionalFrom(task).orElse(null), task.getId(), CurrentUser.of(task), clock.today());
+  }
+}

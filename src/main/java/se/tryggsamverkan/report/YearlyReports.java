@@ -1,0 +1,167 @@
+package se.tryggsamverkan.report;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.tryggsamverkan.agreement.Agreement;
+import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.followup.ActivityFollowUp;
+import se.tryggsamverkan.followup.HalfYearFollowUp;
+import se.tryggsamverkan.followup.PromiseFollowUp;
+import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.plan.Activity;
+import se.tryggsamverkan.plan.PlanRepository;
+
+/**
+ * The yearly follow-up report: put together from what the year recorded (situation picture, plan, follow-ups,
+ * promises kept, the steering group's conclusions), rendered as HTML and PDF, and archived per municipality and
+ * year in versions: drafts while the coordinators write, then the final one.
+ */
+@Service
+public class YearlyReports {
+
+  /** What the coordinators write in the report task; null parts give a draft's placeholders. */
+  public record Texts(String situationAnalysis, String summary, LocalDate presentedOn, String lessons) {
+
+    /** The final report's texts as submitted: summary, board date and lessons are required. */
+    public static Texts checked(String situationAnalysis, Object summary, Object presentedOn, Object lessons,
+        int year) {
+      FieldChecks checks = new FieldChecks();
+      String summaryText = checks.requiredText("yearlyReportSummary", summary, "Sammanfattning av året");
+      LocalDate board = checks.requiredDate("presentedToBoardOn", presentedOn, "Datum för kommunstyrelsen");
+      String lessonsText = checks.requiredText("lessonsForNextYear", lessons, "Lärdomar till nästa års lägesbild");
+      if (board != null && (board.getYear() < year || board.getYear() > year + 1)) {
+        checks.fail("presentedToBoardOn", "Datum för kommunstyrelsen " + board + " ska ligga under " + year
+            + " eller " + (year + 1));
+      }
+      checks.throwIfAny();
+      return new Texts(situationAnalysis, summaryText, board, lessonsText);
+    }
+  }
+
+  /** One archived version. */
+  public record Archived(long id, int version, boolean isFinal, LocalDateTime generatedAt, String generatedBy,
+      int pdfBytes) {
+  }
+
+  private final JdbcClient jdbc;
+  private final PlanRepository plans;
+  private final ActivityFollowUp activities;
+  private final PromiseFollowUp promises;
+  private final HalfYearFollowUp steering;
+  private final ReportRenderer renderer;
+  private final Directory directory;
+
+  YearlyReports(JdbcClient jdbc, PlanRepository plans, ActivityFollowUp activities, PromiseFollowUp promises,
+      HalfYearFollowUp steering, ReportRenderer renderer, Directory directory) {
+    this.directory = directory;
+    this.jdbc = jdbc;
+    this.plans = plans;
+    this.activities = activities;
+    this.promises = promises;
+    this.steering = steering;
+    this.renderer = renderer;
+  }
+
+  /** The report's content for a year, with statuses and promise progress as of {@code today}. */
+  @Transactional(readOnly = true)
+  public FollowUpReport build(Agreement agreement, int year, Texts texts, boolean draft, LocalDate today,
+      LocalDateTime now) {
+    List<String> areaNames = new ArrayList<>(plans.focusAreas(agreement.id(), year));
+    Map<String, List<FollowUpReport.ActivityLine>> byArea = new LinkedHashMap<>();
+    areaNames.forEach(name -> byArea.put(name, new ArrayList<>()));
+    for (ActivityFollowUp.State state : activities.states(agreement.id(), year, today)) {
+      Activity a = state.planned().activity();
+      byArea.computeIfAbsent(a.focusArea(), name -> new ArrayList<>()).add(new FollowUpReport.ActivityLine(
+          a.description(), a.responsibleParty().swedishName() + " (" + directory.displayName(a.responsiblePerson())
+              + ")", a.start(),
+          a.end(), state.status(), state.latest().map(ActivityFollowUp.Report::comment).orElse(null),
+          state.latest().map(ActivityFollowUp.Report::reportedOn).orElse(null)));
+    }
+    List<PlanRepository.ProblemRow> problems = plans.problems(agreement.id(), year);
+    List<FollowUpReport.FocusAreaSection> sections = byArea.entrySet().stream()
+        .map(e -> new FollowUpReport.FocusAreaSection(e.getKey(), problems.stream()
+            .filter(p -> e.getKey().equals(p.focusArea())).map(PlanRepository.ProblemRow::title).toList(),
+            e.getValue()))
+        .toList();
+    List<FollowUpReport.Figure> figures = plans.situationEntries(agreement.id(), year).stream()
+        .filter(e -> e.entry().figure() != null)
+        .map(e -> new FollowUpReport.Figure(e.entry().source().swedishName(), e.party().swedishName(),
+            e.entry().description(), e.entry().figure(), e.entry().unit()))
+        .toList();
+    List<FollowUpReport.PromiseLine> promiseLines = promises.statuses(agreement, year, today).stream()
+        .map(p -> new FollowUpReport.PromiseLine(p.promise().text(), p.promise().party().swedishName(),
+            p.promise().target() == null ? null : p.promise().target().swedish(), p.occurrences(),
+            p.progress() == null ? 0 : p.progress().expectedSoFar(),
+            p.progress() == null ? null : p.progress().verdict().swedishName()))
+        .toList();
+    List<FollowUpReport.SteeringFollowUp> followUps = steering.records(agreement.id(), year).stream()
+        .map(r -> new FollowUpReport.SteeringFollowUp(r.heldOn(), r.conclusions(), r.planChanges())).toList();
+    return new FollowUpReport(agreement.municipality(), agreement.policeArea(), year, texts.presentedOn(), draft,
+        introduction(agreement, year, areaNames), texts.summary(), texts.situationAnalysis(), figures, sections,
+        promiseLines, followUps, texts.lessons(), now);
+  }
+
+  /** Renders and archives a new version; returns it. */
+  @Transactional
+  public Archived archive(Agreement agreement, int year, FollowUpReport report, String taskId, String generatedBy) {
+    String html = renderer.html(report);
+    byte[] pdf = renderer.pdf(report);
+    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from yearly_report where agreement_id = :a "
+            + "and cycle_year = :y").param("a", agreement.id()).param("y", year).query(Integer.class).single();
+    jdbc.sql("insert into yearly_report (agreement_id, cycle_year, version, final, html, pdf, generated_by, "
+            + "generated_at, task_id) values (:a, :y, :v, :final, :html, :pdf, :by, :at, :task)")
+        .param("a", agreement.id()).param("y", year).param("v", version).param("final", !report.draft())
+        .param("html", html).param("pdf", pdf).param("by", generatedBy)
+        .param("at", Timestamp.valueOf(report.generatedAt())).param("task", taskId).update();
+    return versions(agreement.id(), year).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Archived> versions(String agreementId, int year) {
+    return jdbc.sql("select id, version, final, generated_at, generated_by, length(pdf) from yearly_report "
+            + "where agreement_id = :a and cycle_year = :y order by version")
+        .param("a", agreementId).param("y", year)
+        .query((rs, n) -> new Archived(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
+            rs.getTimestamp(4).toLocalDateTime(), rs.getString(5), rs.getInt(6)))
+        .list();
+  }
+
+  /** The PDF of a version, or of the latest when {@code version} is null. */
+  @Transactional(readOnly = true)
+  public Optional<byte[]> pdf(String agreementId, int year, Integer version) {
+    return content("pdf", agreementId, year, version).map(rs -> (byte[]) rs);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<String> html(String agreementId, int year, Integer version) {
+    return content("html", agreementId, year, version).map(Object::toString);
+  }
+
+  private Optional<Object> content(String column, String agreementId, int year, Integer version) {
+    String which = version == null ? "(select max(version) from yearly_report where agreement_id = :a "
+        + "and cycle_year = :y)" : ":v";
+    return jdbc.sql("select " + column + " from yearly_report where agreement_id = :a and cycle_year = :y "
+            + "and version = " + which)
+        .param("a", agreementId).param("y", year).param("v", version == null ? 0 : version)
+        .query((rs, n) -> "pdf".equals(column) ? (Object) rs.getBytes(1) : rs.getString(1)).optional();
+  }
+
+  private static String introduction(Agreement agreement, int year, List<String> areas) {
+    return agreement.municipality() + " kommun och lokalpolisområde " + agreement.policeArea() + " samverkar mot "
+        + "brott och för ökad trygghet enligt samverkansöverenskommelsen " + agreement.periodStart().getYear() + "–"
+        + agreement.periodEnd().getYear() + ". Parterna kartlägger varje år den lokala lägesbilden, analyserar "
+        + "orsaker, beslutar en åtgärdsplan med medborgarlöften och följer upp den.\n\n"
+        + "Den här rapporten följer upp planen för " + year + (areas.isEmpty() ? "." : " inom fokusområdena "
+        + String.join(", ", areas) + ".") + " Varje aktivitet redovisas med sin status och de ansvarigas "
+        + "kommentar, och varje medborgarlöfte med hur det har hållits.";
+  }
+}

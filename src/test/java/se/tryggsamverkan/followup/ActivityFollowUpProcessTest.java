@@ -1,0 +1,278 @@
+package se.tryggsamverkan.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.tryggsamverkan.agreement.AgreementRepository;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * The implementation year on the engine, clock moved: each activity of the approved plan is followed up by its owner
+ * at its interval, turns "Försenad" by itself the day after an unfinished end (owner and coordinators told), and the
+ * steering group's half-year task shows the compiled status.
+ */
+@PostgresProcessTest
+class ActivityFollowUpProcessTest {
+
+  /** Night walks (owner: the activity owner, quarterly, whole year) and parents' letters (police, monthly, Jan–Mar). */
+  static final String ACTIVITIES = "[" + activity("Nattvandringsutbildning", "ACTIVITY_OWNER", "2027-01-01",
+      "2027-12-31", "QUARTERLY") + "," + activity("Föräldrabrev om narkotika", "POLICE_COORDINATOR", "2027-01-01",
+      "2027-03-31", "MONTHLY") + "," + activity("Trygghetsvandring i Furulund", "MUNICIPAL_COORDINATOR",
+      "2027-06-01", "2027-12-31", "HALF_YEARLY") + "]";
+  static final String PROMISES = "[{\"text\":\"Polisen genomför trafikkontroller\",\"party\":\"POLICE\","
+      + "\"target\":\"minst 1 per vecka\"},{\"text\":\"Ett föräldrabrev skickas\",\"party\":\"BOTH\","
+      + "\"target\":\"minst 3 per år\"}]";
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+  @Autowired JdbcClient jdbc;
+  @Autowired ActivityFollowUp followUp;
+  @Autowired PromiseFollowUp promises;
+  @Autowired AgreementRepository agreements;
+
+  TaskService tasks;
+  TestMunicipality kb;
+  CycleDriver driver;
+  ProcessInstance cycle;
+  String agreementId;
+
+  static String activity(String description, String owner, String start, String end, String interval) {
+    return "{\"focusArea\":\"Trygghet i trafik\",\"description\":\"" + description + "\",\"expectedEffect\":"
+        + "\"Tryggare\",\"responsibleParty\":\"BOTH\",\"responsiblePerson\":\"%" + owner + "%\",\"startDate\":\""
+        + start + "\",\"endDate\":\"" + end + "\",\"indicators\":\"Antal\",\"followUpInterval\":\"" + interval
+        + "\"}";
+  }
+
+  @BeforeEach
+  void aSignedPlanFor2027WithThreeActivities() {
+    init(engine);
+    tasks = engine.getTaskService();
+    Clock.setTo("2026-01-02T09:00");
+    kb = TestMunicipality.create(identity, "Kungsbacka");
+    driver = new CycleDriver(engine, kb);
+    cycle = driver.cycle(driver.startAgreement("fu-" + kb.tenantId(),
+        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
+    driver.runDueTimers(cycle);
+    driver.completeSituationPictures(cycle);
+    driver.completeMerge(cycle, "Buskörning");
+    driver.completeCauseAnalyses(cycle);
+    String activities = ACTIVITIES;
+    for (Role role : Role.values()) {
+      activities = activities.replace("%" + role.name() + "%", kb.user(role));
+    }
+    driver.completePlan(cycle, activities, PROMISES);
+    Clock.setTo("2026-12-20T10:00");
+    driver.approveAndSign(cycle);
+    agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
+  }
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  private List<Task> followUpTasks() {
+    return driver.tasks(cycle, TASK_FOLLOW_UP_ACTIVITY);
+  }
+
+  private void timersUntil(String localDateTime) {
+    Clock.setTo(localDateTime);
+    while (driver.runDueTimers(cycle) > 0) {
+      // a timer may lead to the next one already due
+    }
+  }
+
+  private Map<String, Object> report(String status, String comment) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(ACTIVITY_STATUS.name(), status);
+    v.put(STATUS_COMMENT.name(), comment);
+    return v;
+  }
+
+  private Task taskFor(String activity) {
+    return followUpTasks().stream().filter(t -> t.getName().contains(activity)).findFirst().orElseThrow();
+  }
+
+  private int reports() {
+    return jdbc.sql("select count(*) from activity_report r join activity a on a.id = r.activity_id "
+        + "where a.agreement_id = :a").param("a", agreementId).query(Integer.class).single();
+  }
+
+  @Test
+  void eachActivityIsFollowedUpByItsOwnerAtItsInterval() {
+    assertThat(followUpTasks()).as("nothing is due in December").isEmpty();
+
+    timersUntil("2027-02-01T08:00");
+    Task letters = taskFor("Föräldrabrev om narkotika");
+    assertThat(followUpTasks()).hasSize(1);
+    assertThat(letters.getName()).isEqualTo("Följ upp: Föräldrabrev om narkotika");
+    assertThat(letters.getAssignee()).isEqualTo(kb.user(Role.POLICE_COORDINATOR));
+    assertThat(letters.getDueDate()).isEqualTo(Clock.endOf("2027-02-15"));
+    assertThat(tasks.getVariable(letters.getId(), CURRENT_STATUS.name())).isEqualTo("● Pågående");
+    assertThat(tasks.getVariable(letters.getId(), PREVIOUS_REPORT.name())).isEqualTo("Ingen rapport ännu.");
+    tasks.complete(letters.getId(), report("ONGOING", "Första brevet är skickat"));
+
+    timersUntil("2027-03-01T08:00");
+    Task second = taskFor("Föräldrabrev om narkotika");
+    assertThat(tasks.getVariable(second.getId(), PREVIOUS_REPORT.name()))
+        .isEqualTo("2027-02-01, Pågående: Första brevet är skickat");
+    tasks.complete(second.getId(), report("ONGOING", "Andra brevet är skickat"));
+
+    timersUntil("2027-04-01T08:00");
+    assertThat(followUpTasks()).extracting(Task::getName).containsExactlyInAnyOrder(
+        "Följ upp: Nattvandringsutbildning", "Följ upp: Föräldrabrev om narkotika");
+    assertThat(taskFor("Nattvandringsutbildning").getAssignee()).isEqualTo(kb.user(Role.ACTIVITY_OWNER));
+    assertThat(taskFor("Föräldrabrev om narkotika").getDueDate()).as("the March follow-up is on its end date")
+        .isEqualTo(Clock.endOf("2027-04-14"));
+  }
+
+  @Test
+  void anActivityReportedFinishedIsNotFollowedUpAgainNorMarkedLate() {
+    timersUntil("2027-02-01T08:00");
+    tasks.complete(taskFor("Föräldrabrev").getId(), report("COMPLETED", "Alla tre breven är skickade"));
+
+    timersUntil("2027-04-02T08:00");
+    assertThat(followUpTasks()).extracting(Task::getName).containsExactly("Följ upp: Nattvandringsutbildning");
+    assertThat(statusOf("Föräldrabrev", "2027-04-02")).isEqualTo(ActivityStatus.COMPLETED);
+    assertThat(mails("ACTIVITY_DELAYED")).isEmpty();
+  }
+
+  @Test
+  void anUnfinishedActivityTurnsDelayedTheDayAfterItsEndAndItsOwnerAndCoordinatorsAreTold() {
+    timersUntil("2027-02-01T08:00");
+    tasks.complete(taskFor("Föräldrabrev").getId(), report("ONGOING", "Första brevet är skickat"));
+    timersUntil("2027-03-31T12:00");
+    assertThat(statusOf("Föräldrabrev", "2027-03-31")).isEqualTo(ActivityStatus.ONGOING);
+    assertThat(mails("ACTIVITY_DELAYED")).isEmpty();
+
+    timersUntil("2027-04-01T08:00");
+    assertThat(statusOf("Föräldrabrev", "2027-04-01")).isEqualTo(ActivityStatus.DELAYED);
+    assertThat(followUp.latestReport(activityId("Föräldrabrev"))).get()
+        .satisfies(r -> assertThat(r.automatic()).isTrue())
+        .satisfies(r -> assertThat(r.comment()).isEqualTo(
+            "Slutdatum 2027-03-31 har passerat utan att aktiviteten har rapporterats som avslutad."));
+    assertThat(mails("ACTIVITY_DELAYED")).containsExactlyInAnyOrder(kb.user(Role.POLICE_COORDINATOR),
+        kb.user(Role.MUNICIPAL_COORDINATOR));
+    assertThat(jdbc.sql("select subject from mail_outbox where kind = 'ACTIVITY_DELAYED' and tenant_id = :t")
+        .param("t", kb.tenantId()).query(String.class).list())
+        .allMatch(s -> s.equals("[trygg-samverkan] Försenad aktivitet: Kungsbacka: Föräldrabrev om narkotika"));
+  }
+
+  @Test
+  void anActivityIsNotStartedWhileItsStartDateIsAhead() {
+    timersUntil("2027-05-01T08:00");
+    assertThat(statusOf("Trygghetsvandring", "2027-05-01")).isEqualTo(ActivityStatus.NOT_STARTED);
+    assertThat(followUpTasks()).extracting(Task::getName).doesNotContain("Följ upp: Trygghetsvandring i Furulund");
+    timersUntil("2027-06-02T08:00");
+    assertThat(statusOf("Trygghetsvandring", "2027-06-02")).isEqualTo(ActivityStatus.ONGOING);
+  }
+
+  @Test
+  void aBadReportIsRefusedInSwedishAndNothingIsStored() {
+    timersUntil("2027-02-03T08:00");
+    Task letters = taskFor("Föräldrabrev");
+    Map<String, Object> bad = report(null, "  ");
+    bad.put(PROMISE_OCCURRENCES.name(), CycleDriver.json("[{\"promise\":\"1\",\"date\":\"2027-02-10\"},"
+        + "{\"promise\":\"7\",\"date\":\"2027-01-05\"},{\"date\":\"2027-01-12\"}]"));
+
+    assertThatThrownBy(() -> tasks.complete(letters.getId(), bad)).hasMessageContaining("Status måste fyllas i")
+        .hasMessageContaining("Kommentar måste fyllas i")
+        .hasMessageContaining("Genomfört löfte 1: Datum 2027-02-10 har inte kommit än")
+        .hasMessageContaining("Genomfört löfte 2: löftet 7 finns inte i årets plan")
+        .hasMessageContaining("Genomfört löfte 3: välj vilket löfte");
+    assertThatThrownBy(() -> tasks.complete(letters.getId(), report("KLAR", "Brevet skickat")))
+        .hasMessageContaining("Status KLAR finns inte (välj en av: Ej påbörjad, Pågående, Pågående med avvikelse, "
+            + "Avslutad, Avslutad med avvikelse, Försenad)");
+    assertThat(reports()).isZero();
+    assertThat(occurrences()).isZero();
+    assertThat(followUpTasks()).extracting(Task::getId).containsExactly(letters.getId());
+  }
+
+  @Test
+  void promisesCarriedOutAreRecordedInTheFollowUpAndCountTowardsTheTarget() throws Exception {
+    timersUntil("2027-02-03T08:00");
+    Task letters = taskFor("Föräldrabrev");
+    JsonNode options = new ObjectMapper().readTree(tasks.getVariable(letters.getId(), PROMISE_OPTIONS.name())
+        .toString());
+    assertThat(options.get(1).path("label").asText()).isEqualTo("2. Ett föräldrabrev skickas");
+    Map<String, Object> v = report("ONGOING", "Brevet är skickat");
+    v.put(PROMISE_OCCURRENCES.name(), CycleDriver.json("[{\"promise\":\"2\",\"date\":\"2027-01-20\","
+        + "\"note\":\"Januaribrevet\"},{\"promise\":\"1\",\"date\":\"2027-01-14\"}]"));
+    tasks.complete(letters.getId(), v);
+
+    assertThat(occurrences()).isEqualTo(2);
+    var statuses = promises.statuses(agreements.findById(agreementId).orElseThrow(), 2027, LocalDate.of(2027, 2, 3));
+    assertThat(statuses.get(1).occurrences()).containsExactly(LocalDate.of(2027, 1, 20));
+    assertThat(statuses.get(0).occurrences()).containsExactly(LocalDate.of(2027, 1, 14));
+  }
+
+  @Test
+  void theHalfYearFollowUpShowsTheCompiledStatusAndRecordsTheConclusions() throws Exception {
+    timersUntil("2027-02-01T08:00");
+    tasks.complete(taskFor("Föräldrabrev").getId(), report("ONGOING_WITH_DEVIATION", "Ett brev försenat"));
+    driver.complete(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING, Map.of("steeringMeetingDate", "2020-06-10",
+        "steeringMeetingPlace", "Polisstationen"));
+
+    Task halfYear = driver.task(cycle, TASK_HALF_YEAR_FOLLOW_UP);
+    JsonNode rows = new ObjectMapper().readTree(tasks.getVariable(halfYear.getId(), ACTIVITY_STATUS_ROWS.name())
+        .toString());
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(1).path("status").asText()).isEqualTo("◐ Pågående med avvikelse");
+    assertThat(rows.get(1).path("comment").asText()).isEqualTo("Ett brev försenat (2027-02-01)");
+    assertThat(rows.get(2).path("status").asText()).isEqualTo("– Ej påbörjad");
+    JsonNode promiseRows = new ObjectMapper().readTree(tasks.getVariable(halfYear.getId(),
+        PROMISE_STATUS_ROWS.name()).toString());
+    assertThat(promiseRows.get(0).path("target").asText()).isEqualTo("minst 1 per vecka");
+
+    assertThatThrownBy(() -> tasks.complete(halfYear.getId(), Map.of()))
+        .hasMessageContaining("Styrgruppens slutsatser måste fyllas i");
+    tasks.complete(halfYear.getId(), Map.of(HALF_YEAR_CONCLUSIONS.name(), "Breven behöver en ny rutin",
+        HALF_YEAR_PLAN_CHANGES.name(), "Breven skickas via skolorna"));
+    assertThat(jdbc.sql("select conclusions || ' / ' || plan_changes from steering_follow_up where agreement_id = :a")
+        .param("a", agreementId).query(String.class).single())
+        .isEqualTo("Breven behöver en ny rutin / Breven skickas via skolorna");
+  }
+
+  private long activityId(String description) {
+    return followUp.approvedActivities(agreementId, 2027).stream()
+        .filter(a -> a.activity().description().startsWith(description)).findFirst().orElseThrow().id();
+  }
+
+  private ActivityStatus statusOf(String description, String day) {
+    return followUp.states(agreementId, 2027, LocalDate.parse(day)).stream()
+        .filter(s -> s.planned().activity().description().startsWith(description)).findFirst().orElseThrow()
+        .status();
+  }
+
+  private List<String> mails(String kind) {
+    return jdbc.sql("select recipient from mail_outbox where kind = :kind and tenant_id = :t")
+        .param("kind", kind).param("t", kb.tenantId()).query(String.class).list();
+  }
+
+  private int occurrences() {
+    return jdbc.sql("select count(*) from promise_occurrence where agreement_id = :a").param("a", agreementId)
+        .query(Integer.class).single();
+  }
+}
