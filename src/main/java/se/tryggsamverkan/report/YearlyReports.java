@@ -156,8 +156,8 @@ public class YearlyReports {
   }
 
   private static String introduction(Agreement agreement, int year, List<String> areas) {
-    return agreement.municipality() + " kommun och lokalpolisområde " + agreement.policeArea() + " samverkar mot "
-        + "brott och för ökad trygghet enligt samverkansöverenskommelsen " + agreement.periodStart().getYear() + "–"
+    return agreement.municipality() + " och polisen i " + agreement.policeArea() + " samverkar mot brott och för "
+        + "ökad trygghet enligt samverkansöverenskommelsen " + agreement.periodStart().getYear() + "–"
         + agreement.periodEnd().getYear() + ". Parterna kartlägger varje år den lokala lägesbilden, analyserar "
         + "orsaker, beslutar en åtgärdsplan med medborgarlöften och följer upp den.\n\n"
         + "Den här rapporten följer upp planen för " + year + (areas.isEmpty() ? "." : " inom fokusområdena "

@@ -246,6 +246,16 @@ class ActivityFollowUpProcessTest {
         PROMISE_STATUS_ROWS.name()).toString());
     assertThat(promiseRows.get(0).path("target").asText()).isEqualTo("minst 1 per vecka");
 
+    assertThat(tasks.getVariable(halfYear.getId(), STATUS_COMPILED_ON.name())).isEqualTo("2027-02-01");
+
+    timersUntil("2027-03-02T08:00");
+    tasks.complete(taskFor("Föräldrabrev").getId(), report("ONGOING", "Brevet kom i tid"));
+    JsonNode refreshed = new ObjectMapper().readTree(tasks.getVariable(halfYear.getId(),
+        ACTIVITY_STATUS_ROWS.name()).toString());
+    assertThat(refreshed.get(1).path("comment").asText()).as("an owner's report shows in the open half-year task")
+        .isEqualTo("Brevet kom i tid (2027-03-02)");
+    assertThat(tasks.getVariable(halfYear.getId(), STATUS_COMPILED_ON.name())).isEqualTo("2027-03-02");
+
     assertThatThrownBy(() -> tasks.complete(halfYear.getId(), Map.of()))
         .hasMessageContaining("Styrgruppens slutsatser måste fyllas i");
     tasks.complete(halfYear.getId(), Map.of(HALF_YEAR_CONCLUSIONS.name(), "Breven behöver en ny rutin",

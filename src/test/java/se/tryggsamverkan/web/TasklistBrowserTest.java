@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,6 +90,8 @@ class TasklistBrowserTest {
   private static final String ACTIVITIES = "Aktiviteter";
   private static final String PROMISES = "Förslag till medborgarlöften";
   private static final String KUNGSBACKA_2027 = "kungsbacka-2027-2030-2027";
+  private static final String KUNGSBACKA_2026 = "kungsbacka-2023-2026-2026";
+  private static final String OCCURRENCES = "Genomförda medborgarlöften sedan förra uppföljningen";
   private static final String KAVLINGE_2027 = "kavlinge-2027-2030-2027";
   private static final List<String> KUNGSBACKA_FOCUS_AREAS =
       List.of("Trygghet i offentlig miljö", "Trygghet i trafik", "Narkotikaprevention");
@@ -458,6 +461,81 @@ class TasklistBrowserTest {
     screenshot("08-kavlinge-lpo-steering-decision-form");
   }
 
+  @Test
+  @Order(6)
+  void theKungsbackaPoliceCoordinatorReportsOnTheTrafficControlsAndRecordsAControlHeld() {
+    Task followUp = taskService.createTaskQuery().processInstanceBusinessKey(KUNGSBACKA_2026)
+        .taskDefinitionKey("Task_FollowUpActivity").taskAssignee("kungsbacka.polis").singleResult();
+    assertThat(followUp).as("the demo leaves the latest monthly follow-up open").isNotNull();
+    long activityId = ((Number) taskService.getVariable(followUp.getId(), "activityId")).longValue();
+    LocalDate controlHeld = LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(2);
+
+    logIn("kungsbacka.polis");
+    openFilter("Mina uppgifter");
+    openTask(followUp.getName());
+    assertThat(formValue("Aktivitet")).isEqualTo("Trafikkontroller där trafikklagomål från medborgare har kommit in");
+    assertThat(formValue("Status i dag enligt planens datum")).isEqualTo("● Pågående");
+    assertThat(formValue("Förra rapporten")).contains("Kontrollerna görs där klagomålen har kommit in");
+    chooseIn(formField("Status"), "Pågående med avvikelse");
+    typeInto("Kommentar", "Två kontroller ställdes in när patrullen behövdes på annat håll.");
+    addRow(OCCURRENCES);
+    choose(OCCURRENCES, 0, "Medborgarlöfte",
+        "1. Polisen genomför trafikkontroller där trafikklagomål från medborgare har kommit in.");
+    typeDate(OCCURRENCES, 0, "Datum", controlHeld);
+    typeIn(OCCURRENCES, 0, "Anteckning", "Kontroll vid Åsaskolan");
+    fullPageScreenshot("13-kungsbacka-polis-activity-follow-up");
+    submit();
+    wait.until(d -> taskService.createTaskQuery().taskId(followUp.getId()).count() == 0);
+
+    assertThat(jdbc.sql("select status || ': ' || comment from activity_report where activity_id = :id "
+            + "order by id desc limit 1").param("id", activityId).query(String.class).single())
+        .isEqualTo("ONGOING_WITH_DEVIATION: Två kontroller ställdes in när patrullen behövdes på annat håll.");
+    assertThat(jdbc.sql("select count(*) from promise_occurrence where occurred_on = :day and note = :note "
+            + "and recorded_by = 'kungsbacka.polis'").param("day", controlHeld)
+        .param("note", "Kontroll vid Åsaskolan").query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(7)
+  void theKavlingeSteeringGroupSeesTheCompiledStatusOfActivitiesAndPromisesInItsHalfYearTask() {
+    logIn("kavlinge.samordnare");
+    openFilter(MY_GROUPS_TASKS);
+    openTask("Styrgruppens halvårsuppföljning");
+    By activityTable = By.xpath("//*[contains(@class,'task-details')]//div[contains(@class,'fjs-form-field-table')]"
+        + "[label[normalize-space(text())='Aktiviteter']]");
+    WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(activityTable));
+    wait.until(d -> d.findElement(activityTable).findElements(By.cssSelector("tbody tr")).size() >= 4);
+    assertThat(table.getText()).contains("Trygghetsdagarna för elever i årskurs sju", "● Pågående",
+        "Utveckla samverkan inom SIG");
+    By promiseTable = By.xpath("//*[contains(@class,'task-details')]//div[contains(@class,'fjs-form-field-table')]"
+        + "[label[normalize-space(text())='Medborgarlöften']]");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(promiseTable)).getText())
+        .contains("Polisen och kommunen genomför trygghetsdagarna för alla elever i årskurs sju.", "minst 1 per år");
+    fullPageScreenshot("14-kavlinge-samordnare-half-year-follow-up");
+  }
+
+  @Test
+  @Order(8)
+  void theYearlyReportOpensFromTheBrowserForTheMunicipalityAndForNoOtherMunicipality() {
+    String agreementId = agreementId(cycle(KUNGSBACKA_2026));
+    String report = "http://localhost:" + port + "/api/tenants/kungsbacka/agreements/" + agreementId
+        + "/years/2025/report.html";
+
+    logIn("kungsbacka.samordnare");
+    driver.get(report);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Uppföljning 2025"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Innehållsförteckning",
+        "Trafikkontroller där trafikklagomål från medborgare har kommit in", "Hållet");
+    fullPageScreenshot("15-kungsbacka-yearly-report-2025");
+
+    driver.manage().deleteAllCookies();
+    logIn("kavlinge.samordnare");
+    driver.get(report);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Du har inte behörighet till kommunen kungsbacka"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Uppföljning 2025");
+  }
+
   // --- the demo cycle, moved forward through the engine where a test does not drive it in the browser ---
 
   /**
@@ -765,13 +843,22 @@ class TasklistBrowserTest {
 
   /** Opens the select's drop-down and picks the option, as a mouse user does. */
   private void choose(String list, int index, String label, String option) {
-    clickInView(fieldContainer(list, index, label).findElement(By.cssSelector(".fjs-select-display")));
-    WebElement item = wait.until(d -> fieldContainer(list, index, label)
-        .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+    chooseIn(() -> fieldContainer(list, index, label), option);
+  }
+
+  private void chooseIn(java.util.function.Supplier<WebElement> field, String option) {
+    clickInView(field.get().findElement(By.cssSelector(".fjs-select-display")));
+    WebElement item = wait.until(d -> field.get().findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
         .filter(i -> i.getText().trim().equals(option)).findFirst().orElse(null));
     item.click();
     settle();
-    wait.until(d -> option.equals(choice(list, index, label)));
+    wait.until(d -> option.equals(field.get().findElement(By.cssSelector(".fjs-select-display")).getText().trim()));
+  }
+
+  /** The form field (label, input and messages) of a field outside any list. */
+  private java.util.function.Supplier<WebElement> formField(String label) {
+    return () -> formInput(label).findElement(By.xpath(
+        "./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
   }
 
   /** The shown label of the select's choice. */

@@ -118,6 +118,8 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> ACTIVITY_STATUS_ROWS = ProcessVariable.json("activityStatusRows");
   /** Json list of {"promise", "target", "done", "verdict"} (task-local, compiled on create). */
   public static final ProcessVariable<String> PROMISE_STATUS_ROWS = ProcessVariable.json("promiseStatusRows");
+  /** The day the tables were compiled (task-local). */
+  public static final ProcessVariable<String> STATUS_COMPILED_ON = ProcessVariable.string("statusCompiledOn");
   public static final ProcessVariable<String> HALF_YEAR_CONCLUSIONS = ProcessVariable.string("halfYearConclusions");
   public static final ProcessVariable<String> HALF_YEAR_PLAN_CHANGES = ProcessVariable.string("halfYearPlanChanges");
 

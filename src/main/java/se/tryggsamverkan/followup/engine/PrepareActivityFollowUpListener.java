@@ -17,6 +17,7 @@ import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.followup.ActivityStatus;
 import se.tryggsamverkan.followup.ActivityStatusRules;
 import se.tryggsamverkan.followup.PromiseFollowUp;
+import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.plan.Activity;
 
 /**
@@ -33,9 +34,11 @@ class PrepareActivityFollowUpListener implements TaskListener {
   private final PromiseFollowUp promises;
   private final AgreementRepository agreements;
   private final EngineClock clock;
+  private final Directory directory;
 
   PrepareActivityFollowUpListener(ActivityFollowUp followUp, PromiseFollowUp promises, AgreementRepository agreements,
-      EngineClock clock) {
+      EngineClock clock, Directory directory) {
+    this.directory = directory;
     this.followUp = followUp;
     this.promises = promises;
     this.agreements = agreements;
@@ -53,7 +56,8 @@ class PrepareActivityFollowUpListener implements TaskListener {
         latest.map(ActivityFollowUp.Report::status));
     ACTIVITY_DESCRIPTION.setLocal(task, a.description());
     ACTIVITY_DETAILS.setLocal(task, "Fokusområde: " + a.focusArea() + "\n"
-        + "Ansvarig: " + a.responsibleParty().swedishName() + " (" + a.responsiblePerson() + ")\n"
+        + "Ansvarig: " + a.responsibleParty().swedishName() + " (" + directory.displayName(a.responsiblePerson())
+        + ")\n"
         + "Period: " + a.start() + " – " + a.end() + "\n"
         + "Förväntad effekt: " + a.expectedEffect() + "\n"
         + "Indikatorer: " + a.indicators() + "\n"

@@ -12,16 +12,19 @@ import se.tryggsamverkan.followup.FollowUpReporting;
 
 /**
  * {@code Task_FollowUpActivity} on complete: stores the owner's status and comment and the promise occurrences typed
- * into the form, all or nothing.
+ * into the form, all or nothing; an open half-year follow-up shows them at once.
  */
 @Component
 class RecordActivityFollowUpListener implements TaskListener {
 
   private final FollowUpReporting reporting;
+  private final CompileFollowUpStatusListener halfYearStatus;
   private final EngineClock clock;
 
-  RecordActivityFollowUpListener(FollowUpReporting reporting, EngineClock clock) {
+  RecordActivityFollowUpListener(FollowUpReporting reporting, CompileFollowUpStatusListener halfYearStatus,
+      EngineClock clock) {
     this.reporting = reporting;
+    this.halfYearStatus = halfYearStatus;
     this.clock = clock;
   }
 
@@ -30,5 +33,6 @@ class RecordActivityFollowUpListener implements TaskListener {
     reporting.report(ACTIVITY_ID.from(task), ACTIVITY_STATUS.optionalFrom(task).orElse(null),
         STATUS_COMMENT.optionalFrom(task).orElse(null), PROMISE_OCCURRENCES.optionalFrom(task).orElse(null),
         task.getId(), CurrentUser.of(task), clock.today());
+    halfYearStatus.refresh(task);
   }
 }
