@@ -202,7 +202,7 @@ class DemoData implements ApplicationRunner {
   }
 
   /**
-   * When a demo user does a task: a follow-up three days after its day (the latest ones stay open); a steering
+   * When a demo user does a task: a follow-up on its day (the latest ones stay open); a steering
    * group's or the report's task five days before it is due; planning tasks at once.
    */
   private Date doneAt(Task task) {
@@ -210,7 +210,9 @@ class DemoData implements ApplicationRunner {
     if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {
       LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
       LocalDate today = LocalDate.ofInstant(realNow.toInstant(), clock.zone());
-      return day.isAfter(today.minusDays(FOLLOW_UPS_LEFT_OPEN_DAYS)) ? FUTURE : clock.startOfDay(day.plusDays(3));
+      // owners report on the day itself, so that an activity reported finished on its end date is not late
+      return day.isAfter(today.minusDays(FOLLOW_UPS_LEFT_OPEN_DAYS)) ? FUTURE
+          : new Date(clock.startOfDay(day).getTime() + java.util.concurrent.TimeUnit.HOURS.toMillis(10));
     }
     if (task.getDueDate() != null && (key.equals(TASK_SCHEDULE_FOLLOW_UP_MEETING)
         || key.equals(TASK_HALF_YEAR_FOLLOW_UP) || key.equals(TASK_YEARLY_FOLLOW_UP_REPORT))) {
