@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,16 +36,29 @@ class EngineConfiguration {
     return authentication("camunda-rest-authentication", HttpBasicAuthenticationProvider.class, "/engine-rest/*");
   }
 
-  /** The project's JSON API: HTTP Basic, or for reading also the web applications' login (report links in forms). */
+  /**
+   * The project's JSON API: HTTP Basic, or for reading also the web applications' login (report links in forms).
+   * Authenticates against this application's own engine, not whichever engine of the name "default" the JVM
+   * registered last (two applications in one JVM, as in the two-node test).
+   */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> jsonApiAuthentication() {
-    return authentication("json-api-authentication", BasicOrWebappSessionAuthentication.class, "/api/tenants/*");
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> jsonApiAuthentication(ObjectProvider<ProcessEngine> engine) {
+    return authentication("json-api-authentication", new ProcessEngineAuthenticationFilter() {
+      @Override
+      protected ProcessEngine getAddressedEngine(String engineName) {
+        return engine.getObject();
+      }
+    }, BasicOrWebappSessionAuthentication.class, "/api/tenants/*");
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
       Class<?> provider, String urlPattern) {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    return authentication(name, new ProcessEngineAuthenticationFilter(), provider, urlPattern);
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
+      ProcessEngineAuthenticationFilter filter, Class<?> provider, String urlPattern) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName(name);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         provider.getName());
