@@ -83,6 +83,7 @@ class DemoData implements ApplicationRunner {
       return;
     }
     DemoUsers.ALL.forEach(this::createTenantAndUsers);
+    DemoUsers.MANAGERS.forEach(this::createManager);
     realNow = ClockUtil.getCurrentTime();
     // the years before today are lived through on the engine's clock, so that follow-ups happen when they would
     try {
@@ -142,6 +143,17 @@ class DemoData implements ApplicationRunner {
       identity.createMembership(demo.id(), demo.role().groupId());
       identity.createTenantUserMembership(municipality.tenantId(), demo.id());
     }
+  }
+
+  private void createManager(DemoUsers.Manager manager) {
+    User user = identity.newUser(manager.id());
+    user.setFirstName(manager.firstName());
+    user.setLastName(manager.lastName());
+    user.setEmail(manager.id() + "@example.org");
+    user.setPassword(DemoUsers.PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(manager.id(), Role.MANAGER.groupId());
+    manager.covers().forEach(m -> identity.createTenantUserMembership(m.tenantId(), manager.id()));
   }
 
   private String startAgreement(Municipality m, String businessKey, String periodStart, String periodEnd) {

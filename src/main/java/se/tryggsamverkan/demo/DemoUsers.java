@@ -38,6 +38,14 @@ final class DemoUsers {
 
   static final List<Municipality> ALL = List.of(KUNGSBACKA, KAVLINGE);
 
+  /** Managers who only read: one for Kungsbacka, one for a region that covers both municipalities. */
+  record Manager(String id, String firstName, String lastName, List<Municipality> covers) {
+  }
+
+  static final List<Manager> MANAGERS = List.of(
+      new Manager("kungsbacka.ledning", "Kommundirektörens stab", "Kungsbacka", List.of(KUNGSBACKA)),
+      new Manager("region.ledning", "Regional samordnare", "Polisregionerna Väst och Syd", List.of(KUNGSBACKA, KAVLINGE)));
+
   private DemoUsers() {
   }
 }

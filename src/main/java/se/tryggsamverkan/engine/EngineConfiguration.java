@@ -48,21 +48,21 @@ class EngineConfiguration {
       protected ProcessEngine getAddressedEngine(String engineName) {
         return engine.getObject();
       }
-    }, BasicOrWebappSessionAuthentication.class, "/api/tenants/*");
+    }, BasicOrWebappSessionAuthentication.class, "/api/tenants/*", "/api/overview");
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
-      Class<?> provider, String urlPattern) {
-    return authentication(name, new ProcessEngineAuthenticationFilter(), provider, urlPattern);
+      Class<?> provider, String... urlPatterns) {
+    return authentication(name, new ProcessEngineAuthenticationFilter(), provider, urlPatterns);
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
-      ProcessEngineAuthenticationFilter filter, Class<?> provider, String urlPattern) {
+      ProcessEngineAuthenticationFilter filter, Class<?> provider, String... urlPatterns) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName(name);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         provider.getName());
-    registration.addUrlPatterns(urlPattern);
+    registration.addUrlPatterns(urlPatterns);
     return registration;
   }
 }

@@ -42,6 +42,7 @@ public class IdentityBootstrap implements ApplicationRunner {
 
   public static final String FILTER_MY_TASKS = "Mina uppgifter";
   public static final String FILTER_MY_GROUPS = "Min grupps uppgifter";
+  public static final String FILTER_MUNICIPALITIES = "Kommunernas uppgifter";
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
   private final IdentityService identity;
@@ -74,6 +75,14 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(role.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_INSTANCE);
       }
     }
+    // managers read their municipalities' work and history in Cockpit and Tasklist; no task permission, so no
+    // claim or complete (the tenant check keeps them to their own municipalities)
+    grant(Role.MANAGER.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    for (String process : List.of(YearlyCycleProcess.KEY, AgreementProcess.KEY)) {
+      grant(Role.MANAGER.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_TASK);
+      grant(Role.MANAGER.groupId(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    grant(Role.MANAGER.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     for (Role coordinator : List.of(Role.POLICE_COORDINATOR, Role.MUNICIPAL_COORDINATOR)) {
       grant(coordinator.groupId(), Resources.PROCESS_DEFINITION, AgreementProcess.KEY, Permissions.CREATE_INSTANCE);
       grant(coordinator.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
@@ -82,6 +91,8 @@ public class IdentityBootstrap implements ApplicationRunner {
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     ensureFilter(FILTER_MY_GROUPS, "Uppgifter för dina roller i din kommun, som ingen har tagit ännu", 0,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().asc());
+    ensureFilter(FILTER_MUNICIPALITIES, "Alla öppna uppgifter i dina kommuner (ledning, läsbehörighet)", 10,
+        tasks.createTaskQuery().orderByDueDate().asc(), Role.MANAGER);
     ensureAdministrator();
   }
 
@@ -116,7 +127,7 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
-  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+  private void ensureFilter(String name, String description, int priority, TaskQuery query, Role... readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name)
@@ -130,7 +141,7 @@ public class IdentityBootstrap implements ApplicationRunner {
                   Map.of("name", "cycleYear", "label", "År"))));
       filters.saveFilter(filter);
     }
-    for (Role role : Role.values()) {
+    for (Role role : readers.length == 0 ? Role.values() : readers) {
       grant(role.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }

@@ -1,0 +1,193 @@
+package se.tryggsamverkan.overview.engine;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.overview.CyclePhase;
+import se.tryggsamverkan.overview.CycleStates;
+
+/**
+ * The cycles' state from the engine in a few queries for any number of municipalities: running instances, open
+ * tasks and pending timers. The caller has already decided which municipalities the viewer may see, so the
+ * queries run without the viewer's engine authorizations (a manager may read history but not every task).
+ */
+@Component
+class CamundaCycleStates implements CycleStates {
+
+  /** Which phase each waiting element belongs to; the cycle is in the latest phase any of its elements is in. */
+  private static final Map<String, CyclePhase> PHASES = Map.ofEntries(
+      Map.entry(TIMER_CYCLE_START, CyclePhase.WAITING),
+      Map.entry(TASK_POLICE_SITUATION_PICTURE, CyclePhase.SITUATION_PICTURE),
+      Map.entry(TASK_MUNICIPAL_SITUATION_PICTURE, CyclePhase.SITUATION_PICTURE),
+      Map.entry(TASK_MERGE_AND_PRIORITISE, CyclePhase.PRIORITISATION),
+      Map.entry(TASK_CAUSE_ANALYSIS, CyclePhase.CAUSE_ANALYSIS),
+      Map.entry(TASK_ACTION_PLAN, CyclePhase.ACTION_PLAN),
+      Map.entry(TASK_PREPARE_STEERING_GROUP, CyclePhase.PREPARATION),
+      Map.entry(TASK_POLICE_STEERING_DECISION, CyclePhase.STEERING_DECISION),
+      Map.entry(TASK_MUNICIPAL_STEERING_DECISION, CyclePhase.STEERING_DECISION),
+      Map.entry(TASK_SIGN_AND_PUBLISH, CyclePhase.SIGNING),
+      Map.entry(TASK_SCHEDULE_FOLLOW_UP_MEETING, CyclePhase.IMPLEMENTATION),
+      Map.entry(TASK_HALF_YEAR_FOLLOW_UP, CyclePhase.IMPLEMENTATION),
+      Map.entry(TASK_FOLLOW_UP_ACTIVITY, CyclePhase.IMPLEMENTATION),
+      Map.entry(TIMER_NEXT_FOLLOW_UP, CyclePhase.IMPLEMENTATION),
+      Map.entry(TIMER_ACTIVITY_OVERDUE, CyclePhase.IMPLEMENTATION),
+      Map.entry(TASK_YEARLY_FOLLOW_UP_REPORT, CyclePhase.YEARLY_REPORT));
+  private static final Set<String> INSIDE_FOLLOW_UP = Set.of(TASK_FOLLOW_UP_ACTIVITY, TIMER_NEXT_FOLLOW_UP,
+      TIMER_ACTIVITY_OVERDUE, TASK_MARK_ACTIVITY_DELAYED);
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final ZoneId zone;
+  private final Map<String, String> diagrams = new ConcurrentHashMap<>();
+
+  CamundaCycleStates(RuntimeService runtime, HistoryService history, TaskService tasks, ManagementService management,
+      RepositoryService repository, IdentityService identity, EngineClock clock) {
+    this.runtime = runtime;
+    this.history = history;
+    this.tasks = tasks;
+    this.management = management;
+    this.repository = repository;
+    this.identity = identity;
+    this.zone = clock.zone();
+  }
+
+  @Override
+  public List<Cycle> runningCycles(Collection<String> tenantIds) {
+    if (tenantIds.isEmpty()) {
+      return List.of();
+    }
+    return unauthenticated(() -> cyclesOf(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .tenantIdIn(tenantIds.toArray(String[]::new)).unfinished().list(), tenantIds));
+  }
+
+  @Override
+  public List<Cycle> cycles(String tenantId) {
+    return unauthenticated(() -> cyclesOf(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .tenantIdIn(tenantId).list(), List.of(tenantId)));
+  }
+
+  @Override
+  public List<OpenTask> openTasks(Collection<String> tenantIds, boolean withGroups) {
+    if (tenantIds.isEmpty()) {
+      return List.of();
+    }
+    return unauthenticated(() -> {
+      List<OpenTask> open = new ArrayList<>();
+      for (Task t : tasks.createTaskQuery().processDefinitionKey(KEY).tenantIdIn(tenantIds.toArray(String[]::new))
+          .list()) {
+        List<String> groups = withGroups ? tasks.getIdentityLinksForTask(t.getId()).stream()
+            .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList() : List.of();
+        open.add(new OpenTask(t.getId(), t.getTenantId(), t.getProcessInstanceId(), t.getName(),
+            t.getTaskDefinitionKey(), groups, t.getAssignee(),
+            t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone)));
+      }
+      return open;
+    });
+  }
+
+  @Override
+  public Optional<String> diagram(String processDefinitionId) {
+    return Optional.ofNullable(diagrams.computeIfAbsent(processDefinitionId, id -> unauthenticated(() -> {
+      try (InputStream xml = repository.getProcessModel(id)) {
+        return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IllegalStateException("Could not read the process model " + id, e);
+      }
+    })));
+  }
+
+  private List<Cycle> cyclesOf(List<HistoricProcessInstance> instances, Collection<String> tenantIds) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+        .variableNameIn(AGREEMENT_ID.name(), CYCLE_YEAR.name()).list().stream()
+        .filter(v -> v.getProcessInstanceId().equals(v.getExecutionId()))
+        .forEach(v -> variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
+            .put(v.getName(), v.getValue()));
+    Map<String, Set<String>> active = activeElements(tenantIds);
+    List<Cycle> result = new ArrayList<>();
+    for (HistoricProcessInstance instance : instances) {
+      Map<String, Object> vars = variables.getOrDefault(instance.getId(), Map.of());
+      if (vars.get(AGREEMENT_ID.name()) == null || vars.get(CYCLE_YEAR.name()) == null) {
+        continue;
+      }
+      boolean ended = instance.getEndTime() != null;
+      List<String> elements = new ArrayList<>(active.getOrDefault(instance.getId(), Set.of()));
+      if (elements.stream().anyMatch(INSIDE_FOLLOW_UP::contains)) {
+        elements.add(SUBPROCESS_ACTIVITY_FOLLOW_UP);
+      }
+      CyclePhase phase = ended ? CyclePhase.COMPLETED : elements.stream().map(PHASES::get)
+          .filter(java.util.Objects::nonNull).max(Enum::compareTo).orElse(CyclePhase.WAITING);
+      result.add(new Cycle(instance.getTenantId(), (String) vars.get(AGREEMENT_ID.name()),
+          ((Number) vars.get(CYCLE_YEAR.name())).intValue(), instance.getId(), instance.getProcessDefinitionId(),
+          ended, List.copyOf(elements), phase));
+    }
+    return result;
+  }
+
+  /** The waiting user tasks and timers of every running cycle of these municipalities, by process instance. */
+  private Map<String, Set<String>> activeElements(Collection<String> tenantIds) {
+    String[] tenants = tenantIds.toArray(String[]::new);
+    Map<String, Set<String>> active = new HashMap<>();
+    for (Task t : tasks.createTaskQuery().processDefinitionKey(KEY).tenantIdIn(tenants).list()) {
+      active.computeIfAbsent(t.getProcessInstanceId(), k -> new LinkedHashSet<>()).add(t.getTaskDefinitionKey());
+    }
+    Map<String, String> timerElements = new HashMap<>();
+    for (JobDefinition definition : management.createJobDefinitionQuery().processDefinitionKey(KEY).list()) {
+      timerElements.put(definition.getId(), definition.getActivityId());
+    }
+    for (Job job : management.createJobQuery().processDefinitionKey(KEY).tenantIdIn(tenants).timers().list()) {
+      String element = timerElements.get(job.getJobDefinitionId());
+      if (element != null) {
+        active.computeIfAbsent(job.getProcessInstanceId(), k -> new LinkedHashSet<>()).add(element);
+      }
+    }
+    return active;
+  }
+
+  private <T> T unauthenticated(Supplier<T> query) {
+    Authentication viewer = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return query.get();
+    } finally {
+      if (viewer != null) {
+        identity.setAuthentication(viewer);
+      }
+    }
+  }
+}

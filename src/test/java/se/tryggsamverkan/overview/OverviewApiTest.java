@@ -1,0 +1,182 @@
+package se.tryggsamverkan.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.Http;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * The managers' overview through the API: a regional manager sees both municipalities' phases and what is late, one
+ * municipality's year with its cycle's waiting elements, and nobody sees another municipality's.
+ */
+@PostgresProcessTest
+class OverviewApiTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+
+  Http http;
+  TestMunicipality kb;
+  TestMunicipality kv;
+  ProcessInstance kbCycle;
+  String region;
+
+  /** Kungsbacka's 2027 plan waits for the steering group; Kävlinge's 2027 cycle is at its situation pictures. */
+  @BeforeEach
+  void twoMunicipalitiesAndARegionalManager() {
+    http = new Http(port);
+    Clock.setTo("2026-01-02T09:00");
+    kb = TestMunicipality.create(identity, "Kungsbacka");
+    kv = TestMunicipality.create(identity, "Kävlinge");
+    CycleDriver kbDriver = new CycleDriver(engine, kb);
+    kbCycle = kbDriver.cycle(kbDriver.startAgreement("ov-" + kb.tenantId(),
+        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
+    kbDriver.runDueTimers(kbCycle);
+    kbDriver.driveToSteeringDecision(kbCycle);
+    CycleDriver kvDriver = new CycleDriver(engine, kv);
+    ProcessInstance kvCycle = kvDriver.cycle(kvDriver.startAgreement("ov-" + kv.tenantId(),
+        kv.agreementStart("2027-01-01", "2027-12-31", "POLICE")), 2027);
+    kvDriver.runDueTimers(kvCycle);
+    region = "region-" + kb.tenantId();
+    User user = identity.newUser(region);
+    user.setFirstName("Regional");
+    user.setLastName("ledning");
+    user.setPassword("test");
+    identity.saveUser(user);
+    identity.createMembership(region, Role.MANAGER.groupId());
+    identity.createTenantUserMembership(kb.tenantId(), region);
+    identity.createTenantUserMembership(kv.tenantId(), region);
+    // the situation pictures were due 15 March 2026 (or 14 days after a late start): now they are late
+    Clock.setTo("2026-04-10T09:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  @Test
+  void theRegionalManagerSeesEachMunicipalitysPhaseAndWhatIsLate() {
+    JsonNode overview = http.json("/api/overview", region, "test");
+
+    assertThat(overview.path("year").asInt()).isEqualTo(2026);
+    assertThat(overview.path("municipalities")).extracting(m -> m.path("tenantId").asText())
+        .containsExactlyInAnyOrder(kb.tenantId(), kv.tenantId());
+    JsonNode kungsbacka = row(overview, kb.tenantId());
+    assertThat(kungsbacka.path("planning").path("year").asInt()).isEqualTo(2027);
+    assertThat(kungsbacka.path("planning").path("phaseName").asText()).isEqualTo("Styrgruppens beslut");
+    assertThat(kungsbacka.path("implementation").isNull()).as("no agreement for 2026").isTrue();
+    assertThat(kungsbacka.path("openTasks").asInt()).isEqualTo(2);
+    JsonNode kavlinge = row(overview, kv.tenantId());
+    assertThat(kavlinge.path("planning").path("phaseName").asText()).isEqualTo("Lägesbild");
+    assertThat(kavlinge.path("overdueTasks").asInt()).isEqualTo(2);
+    assertThat(kavlinge.path("link").asText()).isEqualTo("/api/tenants/" + kv.tenantId() + "/overview");
+  }
+
+  @Test
+  void aMunicipalitysYearShowsItsCycleItsOpenTasksByRoleAndItsPlan() {
+    JsonNode year = http.json("/api/tenants/" + kb.tenantId() + "/overview?year=2027", region, "test");
+
+    assertThat(year.path("name").asText()).isEqualTo("Kungsbacka");
+    assertThat(year.path("years")).extracting(JsonNode::asInt).containsExactly(2027);
+    assertThat(year.path("cycle").path("phaseName").asText()).isEqualTo("Styrgruppens beslut");
+    assertThat(year.path("cycle").path("activeElements")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(TASK_POLICE_STEERING_DECISION, TASK_MUNICIPAL_STEERING_DECISION);
+    assertThat(year.path("cycle").path("cockpit").asText())
+        .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + kbCycle.getId() + "/runtime");
+    assertThat(year.path("openTasks")).extracting(t -> t.path("roles").get(0).asText())
+        .containsExactlyInAnyOrder(Role.POLICE_STEERING.swedishName(), Role.MUNICIPAL_STEERING.swedishName());
+    assertThat(year.path("openTasks").get(0).path("tasklist").asText())
+        .startsWith("/camunda/app/tasklist/default/#/?task=");
+    assertThat(year.path("activities")).extracting(a -> a.path("description").asText())
+        .containsExactly("Trafikkontroller vid skolor");
+    assertThat(year.path("activitiesByStatus")).hasSize(6);
+    assertThat(year.path("promises").get(0).path("target").asText()).isEqualTo("minst 1 per vecka");
+
+    var diagram = http.get(year.path("cycle").path("diagram").asText(), region, "test");
+    assertThat(diagram.statusCode()).isEqualTo(200);
+    assertThat(diagram.body()).contains("<bpmn:process id=\"yearlyCycle\"").contains("bpmndi:BPMNDiagram");
+  }
+
+  @Test
+  void lateTasksAreMarkedOverdueAndTasksDueWithinAWeekDueSoon() {
+    JsonNode kavlinge = http.json("/api/tenants/" + kv.tenantId() + "/overview?year=2027", region, "test");
+    assertThat(kavlinge.path("openTasks")).extracting(t -> t.path("state").asText()).containsOnly("OVERDUE");
+    assertThat(kavlinge.path("tasksByRole")).extracting(r -> r.path("overdue").asInt()).containsOnly(1);
+
+    Task police = engine.getTaskService().createTaskQuery().tenantIdIn(kv.tenantId())
+        .taskDefinitionKey(TASK_POLICE_SITUATION_PICTURE).singleResult();
+    police.setDueDate(Clock.endOf("2026-04-14"));
+    engine.getTaskService().saveTask(police);
+    JsonNode after = http.json("/api/tenants/" + kv.tenantId() + "/overview?year=2027", region, "test");
+    assertThat(after.path("openTasks")).extracting(t -> t.path("element").asText() + "=" + t.path("state").asText())
+        .containsExactlyInAnyOrder(TASK_POLICE_SITUATION_PICTURE + "=DUE_SOON",
+            TASK_MUNICIPAL_SITUATION_PICTURE + "=OVERDUE");
+  }
+
+  @Test
+  void aCoordinatorSeesOnlyTheirOwnMunicipality() {
+    String kavlingeCoordinator = kv.user(Role.MUNICIPAL_COORDINATOR);
+
+    assertThat(http.json("/api/overview", kavlingeCoordinator, "test").path("municipalities"))
+        .extracting(m -> m.path("tenantId").asText()).containsExactly(kv.tenantId());
+    var refused = http.get("/api/tenants/" + kb.tenantId() + "/overview?year=2027", kavlingeCoordinator, "test");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("Du har inte behörighet till kommunen " + kb.tenantId())
+        .doesNotContain("Trafikkontroller");
+    assertThat(http.get("/api/tenants/" + kb.tenantId() + "/overview/diagram?year=2027", kavlingeCoordinator,
+        "test").statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/overview", null, null).statusCode()).isEqualTo(401);
+    var noYear = http.get("/api/tenants/" + kb.tenantId() + "/overview?year=2031", region, "test");
+    assertThat(noYear.statusCode()).isEqualTo(404);
+    assertThat(noYear.body()).contains("Kommunen har ingen överenskommelse som gäller år 2031");
+  }
+
+  @Test
+  void aManagerCanReadTasksButNeitherClaimNorCompleteThem() {
+    Task decision = engine.getTaskService().createTaskQuery().processInstanceId(kbCycle.getId())
+        .taskDefinitionKey(TASK_POLICE_STEERING_DECISION).singleResult();
+    String manager = kb.user(Role.MANAGER);
+
+    var read = http.get("/engine-rest/task/" + decision.getId(), manager, "test");
+    var claim = http.post("/engine-rest/task/" + decision.getId() + "/claim", manager, "test",
+        "{\"userId\":\"" + manager + "\"}");
+    var complete = http.post("/engine-rest/task/" + decision.getId() + "/complete", manager, "test",
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(claim.statusCode()).isEqualTo(403);
+    assertThat(complete.statusCode()).isEqualTo(403);
+    assertThat(complete.body()).contains("does not have").contains("permission");
+    Task after = engine.getTaskService().createTaskQuery().taskId(decision.getId()).singleResult();
+    assertThat(after).isNotNull();
+    assertThat(after.getAssignee()).isNull();
+    assertThat(engine.getRuntimeService().getVariables(kbCycle.getId())).doesNotContainEntry("decision", "APPROVE");
+  }
+
+  private static JsonNode row(JsonNode overview, String tenantId) {
+    for (JsonNode m : overview.path("municipalities")) {
+      if (m.path("tenantId").asText().equals(tenantId)) {
+        return m;
+      }
+    }
+    throw new AssertionError("No row for " + tenantId + " in " + overview);
+  }
+}
