@@ -278,6 +278,7 @@ class DemoData implements ApplicationRunner {
       }
       case TASK_PREPARE_STEERING_GROUP -> {
         v.put("steeringMeetingDate", (year - 1) + "-12-15");
+        v.put("steeringMeetingPlace", m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge");
         v.put("preparationSummary", "Samordnarna föreslår att styrgruppen antar åtgärdsplanen och medborgarlöftena.");
       }
       case TASK_POLICE_STEERING_DECISION -> {

@@ -21,6 +21,10 @@ class EngineConfiguration {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(new TenantOfStarter());
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new FormRulesOnTheServer());
       }
 
       @Override

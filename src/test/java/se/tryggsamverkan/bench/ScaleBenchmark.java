@@ -234,9 +234,16 @@ class ScaleBenchmark {
             + "\"minst 1 per månad\"},{\"text\":\"Föräldraföreläsning\",\"party\":\"BOTH\",\"target\":"
             + "\"minst 1 per år\"}]"));
       }
-      case TASK_PREPARE_STEERING_GROUP -> v.put(STEERING_MEETING_DATE.name(), (year - 1) + "-12-10");
+      case TASK_PREPARE_STEERING_GROUP -> {
+        v.put(STEERING_MEETING_DATE.name(), (year - 1) + "-12-10");
+        v.put(STEERING_MEETING_PLACE.name(), "Kommunhuset");
+        v.put("preparationSummary", "Förslag till beslut");
+      }
       case TASK_POLICE_STEERING_DECISION, TASK_MUNICIPAL_STEERING_DECISION -> v.put(DECISION.name(), "APPROVE");
-      case TASK_SIGN_AND_PUBLISH -> v.put("signedOn", (year - 1) + "-12-20");
+      case TASK_SIGN_AND_PUBLISH -> {
+        v.put("signedOn", (year - 1) + "-12-20");
+        v.put("publishedAt", "Kommunens webbplats");
+      }
       case TASK_SCHEDULE_FOLLOW_UP_MEETING -> {
         v.put(STEERING_MEETING_DATE.name(), year + "-06-10");
         v.put(STEERING_MEETING_PLACE.name(), "Kommunhuset");

@@ -201,12 +201,12 @@ class YearlyCycleProcessTest {
     assertThat(driver.task(cycle, TASK_ACTION_PLAN)).hasDueDate(Clock.endOf("2024-09-30"));
     driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
     assertThat(driver.task(cycle, TASK_PREPARE_STEERING_GROUP)).hasDueDate(Clock.endOf("2024-11-30"));
-    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("preparationSummary", "Förslag"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, CycleDriver.preparation("Förslag"));
     assertThat(driver.task(cycle, TASK_POLICE_STEERING_DECISION)).hasDueDate(Clock.endOf("2024-12-15"));
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
     assertThat(driver.task(cycle, TASK_SIGN_AND_PUBLISH)).hasDueDate(Clock.endOf("2024-12-31"));
-    driver.complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20"));
+    driver.complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of("signedOn", "2025-12-20", "publishedAt", "polisen.se"));
     assertThat(driver.task(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING)).hasDueDate(Clock.endOf("2025-05-15"));
     assertThat(cycle).as("the half-year follow-up waits for its meeting to be set").isWaitingAt(
         TASK_SCHEDULE_FOLLOW_UP_MEETING, TIMER_NEXT_FOLLOW_UP, TIMER_ACTIVITY_OVERDUE);

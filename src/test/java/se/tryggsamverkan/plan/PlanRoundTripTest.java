@@ -95,7 +95,7 @@ class PlanRoundTripTest {
             activity("Åtgärdsplaner för skolor", "2027-02-01", "2027-06-30", "HALF_YEARLY")),
         PROMISES.name(), json("[{\"text\":\"Polisen genomför trafikkontroller\",\"party\":\"POLICE\","
             + "\"target\":\"minst 1 per vecka\"},{\"text\":\"Belysning ses över\",\"party\":\"MUNICIPALITY\"}]")));
-    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("preparationSummary", "Förslag"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, CycleDriver.preparation("Förslag"));
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
 
@@ -146,7 +146,7 @@ class PlanRoundTripTest {
     driver.complete(cycle, TASK_ACTION_PLAN, Map.of(ACTIVITIES.name(),
         activities(activity("Trafikkontroller", "2027-01-01", "2027-06-30", "MONTHLY")),
         PROMISES.name(), json("[{\"text\":\"Trafikkontroller\",\"party\":\"POLICE\",\"target\":\"minst 1 per vecka\"}]")));
-    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("preparationSummary", "Förslag"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, CycleDriver.preparation("Förslag"));
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "RETURN", "Ange skolorna");
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
 
@@ -154,7 +154,7 @@ class PlanRoundTripTest {
         activities(activity("Trafikkontroller", "2027-01-01", "2027-12-31", "MONTHLY"),
             activity("Åtgärdsplaner för Åsaskolan och Kollaskolan", "2027-02-01", "2027-06-30", "HALF_YEARLY")),
         PROMISES.name(), json("[{\"text\":\"Trafikkontroller\",\"party\":\"POLICE\",\"target\":\"minst 1 per vecka\"}]")));
-    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("preparationSummary", "Reviderat förslag"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, CycleDriver.preparation("Reviderat förslag"));
 
     String changes = (String) engine.getTaskService().getVariable(
         driver.task(cycle, TASK_POLICE_STEERING_DECISION).getId(), PLAN_CHANGES.name());

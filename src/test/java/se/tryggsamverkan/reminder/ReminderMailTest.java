@@ -424,7 +424,8 @@ class ReminderMailTest {
     driver.driveToSteeringDecision(cycle);
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
-    driver.complete(cycle, TASK_SIGN_AND_PUBLISH, java.util.Map.of("signedOn", "2026-12-20"));
+    driver.complete(cycle, TASK_SIGN_AND_PUBLISH, java.util.Map.of("signedOn", "2026-12-20",
+        "publishedAt", "kommunens webbplats"));
     Clock.setTo("2027-05-02T10:00");
     driver.complete(cycle, TASK_SCHEDULE_FOLLOW_UP_MEETING, java.util.Map.of("steeringMeetingDate", "2027-06-10",
         "steeringMeetingTime", "10:00", "steeringMeetingPlace", "Polisstationen"));

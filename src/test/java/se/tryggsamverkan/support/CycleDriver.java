@@ -106,8 +106,7 @@ public final class CycleDriver {
   public void completePlan(ProcessInstance cycle, String activitiesJson, String promisesJson) {
     complete(cycle, TASK_ACTION_PLAN, Map.of(ACTIVITIES.name(), json(activitiesJson), PROMISES.name(),
         json(promisesJson)));
-    complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", "2020-12-15",
-        "preparationSummary", "Förslag till beslut"));
+    complete(cycle, TASK_PREPARE_STEERING_GROUP, preparation("Förslag till beslut"));
   }
 
   /** From the open steering decision to the implementation: both approve and the promises are signed. */
@@ -127,7 +126,13 @@ public final class CycleDriver {
   public void completeActionPlanAndPreparation(ProcessInstance cycle, String activity) {
     complete(cycle, TASK_ACTION_PLAN, actionPlan(cycle, activity));
     complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", "2025-12-15",
-        "preparationSummary", "Förslag till beslut"));
+        "steeringMeetingPlace", "Stadshuset", "preparationSummary", "Förslag till beslut"));
+  }
+
+  /** The preparation as its form submits it; the meeting is in the past, so nobody is summoned. */
+  public static Map<String, Object> preparation(String summary) {
+    return Map.of("preparationSummary", summary, "steeringMeetingDate", "2020-12-15", "steeringMeetingPlace",
+        "Kommunhuset");
   }
 
   public void decide(ProcessInstance cycle, String taskKey, String decision, String comment) {

@@ -1,0 +1,86 @@
+package se.tryggsamverkan.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The checks a Camunda Form declares, applied again on the server: the browser enforces "required" and the field
+ * types, but the engine's REST API accepts any variables, so a form's own rules must hold for every submit.
+ * Only top-level fields without a condition are checked here; lists and conditional fields belong to the task's
+ * own listener, which knows what they mean.
+ */
+public final class FormSchema {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** {@code defaulted}: the form fills the field in itself, so a client that leaves it out means the default. */
+  record Field(String key, String type, String label, boolean required, boolean readonly, boolean defaulted) {
+  }
+
+  private final String formId;
+  private final List<Field> fields;
+
+  private FormSchema(String formId, List<Field> fields) {
+    this.formId = formId;
+    this.fields = fields;
+  }
+
+  public static FormSchema read(InputStream form) throws IOException {
+    JsonNode root = JSON.readTree(form);
+    List<Field> fields = new ArrayList<>();
+    for (JsonNode c : root.path("components")) {
+      if (!c.hasNonNull("key") || c.has("conditional")) {
+        continue;
+      }
+      String label = c.path("label").asText(c.path("dateLabel").asText(c.path("key").asText()));
+      fields.add(new Field(c.path("key").asText(), c.path("type").asText(), label,
+          c.path("validate").path("required").asBoolean(false), c.path("readonly").asBoolean(false),
+          c.has("defaultValue")));
+    }
+    return new FormSchema(root.path("id").asText(), List.copyOf(fields));
+  }
+
+  public String formId() {
+    return formId;
+  }
+
+  /** Refuses, in Swedish and naming each field, a submit that misses a required field or gives a wrong type. */
+  public void check(Function<String, Object> submitted) {
+    FieldChecks checks = new FieldChecks();
+    for (Field f : fields) {
+      if (f.readonly()) {
+        continue;
+      }
+      Object value = submitted.apply(f.key());
+      boolean blank = value == null || value.toString().isBlank();
+      if (blank) {
+        if (f.required() && !f.defaulted()) {
+          checks.fail(f.key(), f.label() + " måste fyllas i");
+        }
+        continue;
+      }
+      switch (f.type()) {
+        case "datetime" -> checks.requiredDate(f.key(), value, f.label());
+        case "number" -> {
+          if (!(value instanceof Number)) {
+            try {
+              Double.parseDouble(value.toString().trim());
+            } catch (NumberFormatException e) {
+              checks.fail(f.key(), f.label() + " ska vara ett tal");
+            }
+          }
+        }
+        case "textfield", "textarea" -> checks.optionalText(f.key(), value, f.label());
+        default -> {
+          // selects, radios and checkboxes: their values are checked where they are used
+        }
+      }
+    }
+    checks.throwIfAny();
+  }
+}
