@@ -16,7 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "trygg.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
-    "trygg.admin.password="})
+    "trygg.admin.password=",
+    // Spring Boot turns metrics export off in tests; the operations test reads /actuator/prometheus
+    "management.prometheus.metrics.export.enabled=true"})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
 public @interface PostgresProcessTest {
 }
