@@ -33,6 +33,12 @@ class CamundaDirectory implements Directory {
   }
 
   @Override
+  public java.util.Set<String> allTenantIds() {
+    return privilegedLookup(() -> identity.createTenantQuery().list().stream().map(t -> t.getId())
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+  }
+
+  @Override
   public String displayName(String userId) {
     if (userId == null) {
       return null;

@@ -7,6 +7,9 @@ public interface Directory {
 
   boolean hasRole(String userId, Role role);
 
+  /** Every municipality (tenant) the installation knows. */
+  java.util.Set<String> allTenantIds();
+
   /** The user's name as people read it ("Anna Andersson"), or the id itself when there is no such user. */
   String displayName(String userId);
 }

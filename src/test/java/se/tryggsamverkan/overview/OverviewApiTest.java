@@ -88,6 +88,16 @@ class OverviewApiTest {
     assertThat(kavlinge.path("planning").path("phaseName").asText()).isEqualTo("Lägesbild");
     assertThat(kavlinge.path("overdueTasks").asInt()).isEqualTo(2);
     assertThat(kavlinge.path("link").asText()).isEqualTo("/api/tenants/" + kv.tenantId() + "/overview");
+    assertThat(kavlinge.path("page").asText()).isEqualTo("/oversikt/kommun.html?kommun=" + kv.tenantId());
+  }
+
+  @Test
+  void theOverviewPageAnswersWhereManagersTypeIt() {
+    var page = http.get("/oversikt/", null, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<html").contains("lang=\"sv\"");
+    assertThat(http.get("/vendor/bpmn-js/dist/bpmn-navigated-viewer.production.min.js", null, null).statusCode())
+        .as("bpmn-js is bundled, no CDN").isEqualTo(200);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityStatus;
+import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.identity.Viewer;
 import se.tryggsamverkan.overview.CycleStates;
@@ -54,7 +55,8 @@ class OverviewController {
 
   record MunicipalityRow(String tenantId, String name, String policeArea, String agreementId, String period,
       PhaseView implementation, PhaseView planning, int openTasks, int overdueTasks, int dueSoonTasks,
-      int delayedActivities, List<StatusCount> activities, OverviewService.PromiseCounts promises, String link) {
+      int delayedActivities, List<StatusCount> activities, OverviewService.PromiseCounts promises, String link,
+      String page) {
   }
 
   record Overview(LocalDate today, int year, List<MunicipalityRow> municipalities) {
@@ -79,7 +81,8 @@ class OverviewController {
       String verdict, String verdictName) {
   }
 
-  record DecisionView(int round, String party, String verdict, String comment, String decidedAt) {
+  record DecisionView(int round, String party, String verdict, String verdictName, String comment,
+      String decidedAt) {
   }
 
   record ReportView(int version, boolean isFinal, String pdf, String html) {
@@ -95,8 +98,11 @@ class OverviewController {
   private final ApiAccess access;
   private final Viewer viewer;
   private final EngineClock clock;
+  private final Directory directory;
 
-  OverviewController(OverviewService overview, ApiAccess access, Viewer viewer, EngineClock clock) {
+  OverviewController(OverviewService overview, ApiAccess access, Viewer viewer, EngineClock clock,
+      Directory directory) {
+    this.directory = directory;
     this.overview = overview;
     this.access = access;
     this.viewer = viewer;
@@ -107,12 +113,14 @@ class OverviewController {
   @Operation(summary = "Alla dina kommuner: fas, försenade uppgifter, aktiviteter och medborgarlöften i år")
   Overview municipalities() {
     ZonedDateTime now = clock.now();
-    Set<String> tenants = viewer.tenantIds();
+    // an administrator belongs to no municipality but may see them all
+    Set<String> tenants = viewer.administrator() ? directory.allTenantIds() : viewer.tenantIds();
     return new Overview(now.toLocalDate(), now.getYear(), overview.municipalities(tenants, now).stream()
         .map(r -> new MunicipalityRow(r.tenantId(), r.name(), r.policeArea(), r.agreementId(), r.period(),
             PhaseView.of(r.implementation()), PhaseView.of(r.planning()), r.openTasks(), r.overdueTasks(),
             r.dueSoonTasks(), r.activitiesByStatus().getOrDefault(ActivityStatus.DELAYED, 0),
-            StatusCount.of(r.activitiesByStatus()), r.promises(), "/api/tenants/" + r.tenantId() + "/overview"))
+            StatusCount.of(r.activitiesByStatus()), r.promises(), "/api/tenants/" + r.tenantId() + "/overview",
+            "/oversikt/kommun.html?kommun=" + r.tenantId()))
         .toList());
   }
 
@@ -151,7 +159,8 @@ class OverviewController {
             p.progress() == null ? null : p.progress().verdict().name(),
             p.progress() == null ? null : p.progress().verdict().swedishName())).toList(),
         o.decisions().stream().map(d -> new DecisionView(d.round(), d.party().swedishName(), d.verdict(),
-            d.comment(), d.decidedAt().toLocalDate().toString())).toList(),
+            "APPROVE".equals(d.verdict()) ? "Godkände planen" : "Återremitterade planen", d.comment(),
+            d.decidedAt().toLocalDate().toString())).toList(),
         o.reports().stream().map(r -> new ReportView(r.version(), r.isFinal(),
             base + "/report.pdf?version=" + r.version(), base + "/report.html?version=" + r.version())).toList());
   }
