@@ -130,19 +130,33 @@ class TasklistBrowserTest {
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("tasklist-chromium");
+    driver = chromium("sv-SE", profile);
+    wait = waitFor(driver);
+  }
+
+  /**
+   * A Chromium whose user asks for this language (sv-SE, en-US). Debian's Chromium ships only its en-US locale,
+   * so --lang alone leaves navigator.languages (which the Camunda webapps pick their language from) and the
+   * Accept-Language header in English: --accept-lang sets them, and the locale override shows dates as a
+   * browser of that language does (2027-03-01 in Swedish).
+   */
+  private static ChromeDriver chromium(String language, Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=sv-SE",
-        "--user-data-dir=" + profile);
+        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=" + language,
+        "--accept-lang=" + language + "," + language.substring(0, 2), "--user-data-dir=" + profile);
     ChromeDriver chrome = new ChromeDriver(options);
-    // Debian's Chromium ships only its en-US locale: show dates as a Swedish browser does (2027-03-01)
-    chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "sv-SE"));
-    driver = chrome;
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
+    return chrome;
+  }
+
+  private static WebDriverWait waitFor(WebDriver browser) {
+    WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
     // Angular and form-js re-render the lists and the form while they load: look again rather than fail
-    wait.ignoring(StaleElementReferenceException.class);
+    waiting.ignoring(StaleElementReferenceException.class);
+    return waiting;
   }
 
   @AfterEach
@@ -150,7 +164,11 @@ class TasklistBrowserTest {
     if (driver != null) {
       driver.quit();
     }
-    try (Stream<Path> files = Files.walk(profile)) {
+    deleteProfile(profile);
+  }
+
+  private static void deleteProfile(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
   }
@@ -536,6 +554,166 @@ class TasklistBrowserTest {
     assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Uppföljning 2025");
   }
 
+  /** Tasklist in Swedish for a browser that asks for Swedish: labels, dates, buttons and Camunda's notice. */
+  @Test
+  @Order(9)
+  void aUserWhoseBrowserAsksForSwedishSeesTasklistInSwedish() {
+    List<Task> decisions = taskService.createTaskQuery().tenantIdIn("kavlinge").taskCandidateGroup("police-steering")
+        .taskName(POLICE_STEERING_DECISION).list();
+    assertThat(decisions).as("the demo leaves Kävlinge's police steering decision open").isNotEmpty();
+
+    // the login page: Swedish before anyone is known
+    driver.get(tasklist());
+    By signIn = By.cssSelector(".form-signin");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(signIn, "Logga in"));
+    assertThat(driver.findElement(By.cssSelector(".form-signin input[ng-model='username']"))
+        .getDomAttribute("placeholder")).isEqualTo("Användarnamn");
+    assertThat(driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"))
+        .getDomAttribute("placeholder")).isEqualTo("Lösenord");
+
+    logIn("kavlinge.lpo");
+    openFilter(MY_GROUPS_TASKS);
+    WebElement card = waitForTaskInList(POLICE_STEERING_DECISION);
+    // the card's dates in Swedish words: "Förfaller om 24 dagar", "Skapad för 3 minuter sedan"
+    assertThat(card.findElement(By.cssSelector(".creation-date")).getText()).startsWith("Skapad").contains("sedan");
+    assertThat(card.getText()).contains("Förfaller om ");
+    WebElement sorting = driver.findElement(By.cssSelector("[cam-sorting-choices]"));
+    assertThat(sorting.findElement(By.cssSelector(".sort-by")).getText()).isEqualTo("Skapad");
+    // Tasklist shows its "Sort by" label on wide screens only
+    assertThat(sorting.findElement(By.cssSelector(".sorting-label")).getDomProperty("textContent"))
+        .isEqualTo("Sortera efter");
+    assertThat(sorting.findElement(By.cssSelector(".sort-direction")).getDomAttribute("uib-tooltip"))
+        .isIn("Fallande", "Stigande");
+    assertThat(navigationText()).contains("Kortkommandon", "Skapa uppgift", "Starta process");
+
+    openTask(POLICE_STEERING_DECISION);
+    WebElement details = driver.findElement(By.cssSelector(".task-details"));
+    By claim = By.cssSelector(".task-details button.claim");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(claim)).getText()).isEqualTo("Ta uppgiften");
+    assertThat(details.findElements(By.cssSelector(".nav-tabs li a")).stream().map(WebElement::getText).toList())
+        .containsExactly("Formulär", "Historik", "Diagram", "Beskrivning");
+    assertThat(details.getText()).contains("Ange uppföljningsdatum");
+    formInput("Ditt beslut");
+    screenshot("16-tasklist-in-swedish");
+
+    // taking the task (Complete and Save show) and letting it go again
+    String taskId = driver.getCurrentUrl().replaceAll(".*task=([^&]+).*", "$1");
+    try {
+      claimTheOpenTask();
+      assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("kavlinge.lpo");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(COMPLETE)).getText()).isEqualTo("Slutför");
+      assertThat(driver.findElement(By.cssSelector(".task-details button[ng-click='save($event)']")).getText())
+          .isEqualTo("Spara");
+      WebElement unclaim = wait.until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector(".task-details button.unclaim")));
+      assertThat(unclaim.getDomAttribute("uib-tooltip")).isEqualTo("Släpp uppgiften");
+      unclaim.click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(claim));
+      wait.until(d -> taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() == null);
+    } finally {
+      // the task is the group's again, also when an assertion above failed
+      taskService.setAssignee(taskId, null);
+    }
+
+    String page = driver.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("Det är dags att migrera till Camunda 8", "Datum och tider visas i lokal tidszon");
+    WebElement banner = driver.findElement(By.cssSelector(".ce-eol-banner"));
+    assertThat(banner.getText()).isEqualTo("Det är dags att migrera till Camunda 8. Den sista versionen av Camunda 7 CE "
+        + "släpptes i oktober 2025. Läs gärna vår migreringsguide.");
+    assertThat(banner.findElement(By.tagName("a")).getDomAttribute("href"))
+        .startsWith("https://docs.camunda.io/docs/guides/migrating-from-camunda-7/");
+    assertNoRawTranslationKeys(page);
+    assertThat(page).doesNotContain("Claim", "Complete", "Sort by", "Created", "Log out", "It is time to migrate");
+  }
+
+  /**
+   * English for a browser that asks for English; in the Swedish browser Cockpit, Admin and the welcome page speak
+   * Swedish, and a label that Cockpit's sv.json leaves out (the footer's "Powered by") falls back to English.
+   */
+  @Test
+  @Order(10)
+  void aBrowserAskingForEnglishGetsEnglishAndCockpitFallsBackToEnglishWhereItHasNoSwedish() throws IOException {
+    // a second browser, whose user asks for English
+    WebDriver swedish = driver;
+    WebDriverWait swedishWait = wait;
+    Path englishProfile = Files.createTempDirectory("tasklist-chromium-en");
+    driver = chromium("en-US", englishProfile);
+    wait = waitFor(driver);
+    try {
+      logIn("kavlinge.lpo");
+      openFilter(MY_GROUPS_TASKS);
+      WebElement card = waitForTaskInList(POLICE_STEERING_DECISION);
+      assertThat(card.findElement(By.cssSelector(".creation-date")).getText()).startsWith("Created").contains("ago");
+      WebElement sorting = driver.findElement(By.cssSelector("[cam-sorting-choices]"));
+      assertThat(sorting.findElement(By.cssSelector(".sort-by")).getText()).isEqualTo("Created");
+      assertThat(sorting.findElement(By.cssSelector(".sorting-label")).getDomProperty("textContent"))
+          .isEqualTo("Sort by");
+      openTask(POLICE_STEERING_DECISION);
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details button.claim")))
+          .getText()).isEqualTo("Claim");
+      assertThat(driver.findElements(By.cssSelector(".task-details .nav-tabs li a")).stream()
+          .map(WebElement::getText).toList()).containsExactly("Form", "History", "Diagram", "Description");
+      formInput("Ditt beslut");
+      assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE)).getDomProperty("textContent"))
+          .isEqualToIgnoringWhitespace("Complete");
+      String page = driver.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("It is time to migrate to Camunda 8", "Keyboard Shortcuts");
+      assertThat(page).doesNotContain("Ta uppgiften", "Slutför", "Sortera efter", "Skapad");
+      assertNoRawTranslationKeys(page);
+    } finally {
+      driver.quit();
+      driver = swedish;
+      wait = swedishWait;
+      deleteProfile(englishProfile);
+    }
+
+    // Cockpit in the Swedish browser: Swedish where cockpit's sv.json has a text, English where it has none
+    logInTo("cockpit", "admin", "admin");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Körande processinstanser"));
+    String page = driver.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("Just nu", "Körande processinstanser", "Öppna incidenter", "Öppna användaruppgifter",
+        "Driftsatt", "Processdefinitioner", "Beslutsdefinitioner", "Driftsättningar");
+    assertThat(navigationText()).contains("Processer", "Beslut", "Användaruppgifter", "Mer");
+    // Batches and Deployments are in the "Mer" menu
+    assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getDomProperty("textContent"))
+        .contains("Batchar", "Driftsättningar");
+    assertThat(page).contains("Det är dags att migrera till Camunda 8");
+    // the footer's vendor credit is deliberately left out of cockpit's sv.json: it shows Camunda's English text
+    assertThat(driver.findElement(By.cssSelector("footer")).getText()).contains("Powered by")
+        .contains("Datum och tider visas i lokal tidszon");
+    assertNoRawTranslationKeys(page);
+    screenshot("17-cockpit-in-swedish");
+
+    // the list of processes
+    driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Körande instanser"));
+    String processes = driver.findElement(By.tagName("body")).getText();
+    assertThat(processes).contains("processdefinitioner driftsatta", "Lista", "Förhandsvisningar", "Incidenter",
+        "Namn", "Klientorganisations-ID");
+    assertNoRawTranslationKeys(processes);
+
+    // Admin and the welcome page, in the same session
+    driver.get("http://localhost:" + port + "/camunda/app/admin/default/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Klientorganisationer"));
+    String admin = driver.findElement(By.tagName("body")).getText();
+    assertThat(admin).contains("Användare", "Grupper", "Klientorganisationer", "Behörigheter", "System");
+    assertNoRawTranslationKeys(admin);
+    driver.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Applikationer"));
+    assertNoRawTranslationKeys(driver.findElement(By.tagName("body")).getText());
+  }
+
+  /** No label is shown by its translation key (BANNER_CE_EOL_TEXT, CLAIM_TASK, ...): every key has a text. */
+  private static void assertNoRawTranslationKeys(String page) {
+    assertThat(java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\\b").matcher(page).results()
+        .map(java.util.regex.MatchResult::group).toList()).as("raw translation keys on the page").isEmpty();
+  }
+
+  /** The text of the webapp's top navigation (its own links and the user's menu). */
+  private String navigationText() {
+    return driver.findElement(By.cssSelector("[cam-widget-header]")).getText();
+  }
+
   // --- the demo cycle, moved forward through the engine where a test does not drive it in the browser ---
 
   /**
@@ -637,6 +815,17 @@ class TasklistBrowserTest {
     password.sendKeys("demo");
     password.sendKeys(Keys.ENTER);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter h4 a")));
+  }
+
+  /** Logs in to another of the Camunda webapps (cockpit, admin) and waits for its first page. */
+  private void logInTo(String app, String user, String secret) {
+    driver.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+    By username = By.cssSelector(".form-signin input[ng-model='username']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
+    WebElement password = driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"));
+    password.sendKeys(secret);
+    password.sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
   }
 
   /** Opens the filter and waits until the list shows as many tasks as the filter's counter says. */
