@@ -8,7 +8,10 @@ import java.util.Optional;
 /** What the workflow engine knows about the municipalities' cycles: where each stands and its open tasks. */
 public interface CycleStates {
 
-  /** A cycle of one agreement and year; {@code activeElements} are the BPMN elements waiting now. */
+  /**
+   * A cycle of one agreement and year; {@code activeElements} are the BPMN elements waiting now. The agreement id
+   * is null for {@link #runningCycles}, which the table across municipalities uses without it.
+   */
   record Cycle(String tenantId, String agreementId, int year, String processInstanceId, String processDefinitionId,
       boolean ended, List<String> activeElements, CyclePhase phase) {
   }

@@ -82,13 +82,49 @@ class CamundaCycleStates implements CycleStates {
     this.zone = clock.zone();
   }
 
+  /**
+   * Running cycles from the runtime tables only, in three queries: the year comes from the business key the
+   * agreement gives each cycle ("{agreement}-{year}"), so no variable is read; the agreement id is left out.
+   */
   @Override
   public List<Cycle> runningCycles(Collection<String> tenantIds) {
     if (tenantIds.isEmpty()) {
       return List.of();
     }
-    return unauthenticated(() -> cyclesOf(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-        .tenantIdIn(tenantIds.toArray(String[]::new)).unfinished().list(), tenantIds));
+    return unauthenticated(() -> {
+      Map<String, Set<String>> active = activeElements(tenantIds);
+      List<Cycle> result = new ArrayList<>();
+      for (var instance : runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+          .tenantIdIn(tenantIds.toArray(String[]::new)).list()) {
+        Integer year = yearOf(instance.getBusinessKey());
+        if (year != null) {
+          result.add(cycle(instance.getTenantId(), null, year, instance.getId(),
+              instance.getProcessDefinitionId(), false, active.getOrDefault(instance.getId(), Set.of())));
+        }
+      }
+      return result;
+    });
+  }
+
+  private static Integer yearOf(String businessKey) {
+    int dash = businessKey == null ? -1 : businessKey.lastIndexOf('-');
+    try {
+      return dash < 0 ? null : Integer.valueOf(businessKey.substring(dash + 1));
+    } catch (NumberFormatException notACycleKey) {
+      return null;
+    }
+  }
+
+  private static Cycle cycle(String tenantId, String agreementId, int year, String processInstanceId,
+      String processDefinitionId, boolean ended, Set<String> waiting) {
+    List<String> elements = new ArrayList<>(waiting);
+    if (elements.stream().anyMatch(INSIDE_FOLLOW_UP::contains)) {
+      elements.add(SUBPROCESS_ACTIVITY_FOLLOW_UP);
+    }
+    CyclePhase phase = ended ? CyclePhase.COMPLETED : elements.stream().map(PHASES::get)
+        .filter(java.util.Objects::nonNull).max(Enum::compareTo).orElse(CyclePhase.WAITING);
+    return new Cycle(tenantId, agreementId, year, processInstanceId, processDefinitionId, ended,
+        List.copyOf(elements), phase);
   }
 
   @Override
@@ -145,16 +181,9 @@ class CamundaCycleStates implements CycleStates {
       if (vars.get(AGREEMENT_ID.name()) == null || vars.get(CYCLE_YEAR.name()) == null) {
         continue;
       }
-      boolean ended = instance.getEndTime() != null;
-      List<String> elements = new ArrayList<>(active.getOrDefault(instance.getId(), Set.of()));
-      if (elements.stream().anyMatch(INSIDE_FOLLOW_UP::contains)) {
-        elements.add(SUBPROCESS_ACTIVITY_FOLLOW_UP);
-      }
-      CyclePhase phase = ended ? CyclePhase.COMPLETED : elements.stream().map(PHASES::get)
-          .filter(java.util.Objects::nonNull).max(Enum::compareTo).orElse(CyclePhase.WAITING);
-      result.add(new Cycle(instance.getTenantId(), (String) vars.get(AGREEMENT_ID.name()),
+      result.add(cycle(instance.getTenantId(), (String) vars.get(AGREEMENT_ID.name()),
           ((Number) vars.get(CYCLE_YEAR.name())).intValue(), instance.getId(), instance.getProcessDefinitionId(),
-          ended, List.copyOf(elements), phase));
+          instance.getEndTime() != null, active.getOrDefault(instance.getId(), Set.of())));
     }
     return result;
   }
