@@ -24,7 +24,7 @@ class EngineConfiguration {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
           configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
         }
-        configuration.getCustomPostBPMNParseListeners().add(new FormRulesOnTheServer());
+        configuration.getCustomPostBPMNParseListeners().add(new FormRulesListener());
       }
 
       @Override

@@ -15,19 +15,20 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import se.tryggsamverkan.common.FormSchema;
 
 /**
- * Every user task, on complete and before its own listeners: the submit must keep the rules of the task's Camunda
- * Form (required fields, dates, numbers, length), whoever sends it: Tasklist, the REST API or a script.
- * Added to every user task when the BPMN is parsed, so that no model can forget it.
+ * Every user task, on complete and after its own listeners: the submit must keep the rules of the task's Camunda
+ * Form (required fields, dates, numbers, length), whoever sends it: Tasklist, the REST API or a script. The task's
+ * own listener checks first, naming rows and rules the form cannot express; this catches what is left, in the same
+ * transaction. Added to every user task when the BPMN is parsed, so that no model can forget it.
  */
-final class FormRulesOnTheServer extends AbstractBpmnParseListener implements TaskListener {
+final class FormRulesListener extends AbstractBpmnParseListener implements TaskListener {
 
   private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    // a built-in listener runs before the model's own listeners, which may rely on the form's rules
+    // after the model's own listeners, which were added while the element was parsed
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-      userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this);
+      userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, this);
     }
   }
 
@@ -37,11 +38,11 @@ final class FormRulesOnTheServer extends AbstractBpmnParseListener implements Ta
     if (userTask == null || userTask.getCamundaFormRef() == null) {
       return;
     }
-    forms.computeIfAbsent(userTask.getCamundaFormRef(), FormRulesOnTheServer::load).check(task::getVariable);
+    forms.computeIfAbsent(userTask.getCamundaFormRef(), FormRulesListener::load).check(task::getVariable);
   }
 
   private static FormSchema load(String formRef) {
-    try (InputStream form = FormRulesOnTheServer.class.getClassLoader().getResourceAsStream("bpmn/" + formRef
+    try (InputStream form = FormRulesListener.class.getClassLoader().getResourceAsStream("bpmn/" + formRef
         + ".form")) {
       if (form == null) {
         throw new IllegalStateException("The form " + formRef + " is not on the classpath under bpmn/");
