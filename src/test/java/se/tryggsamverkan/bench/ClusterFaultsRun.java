@@ -141,9 +141,16 @@ class ClusterFaultsRun {
 
   // ---- the cluster
 
-  void startPostgres(boolean clean) throws Exception {
-    postgres = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(work.resolve("pgdata"))
-        .setCleanDataDirectory(clean).setPGStartupWait(Duration.ofSeconds(30)).start();
+  /** The same data directory every time: a restart must find the data (the builder would delete it on close). */
+  void startPostgres(boolean fresh) throws Exception {
+    Path data = work.resolve("pgdata");
+    if (fresh && Files.exists(data)) {
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    postgres = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(data).setCleanDataDirectory(false)
+        .setPGStartupWait(Duration.ofSeconds(30)).start();
   }
 
   void startNode(String name, boolean first) throws Exception {
