@@ -186,10 +186,12 @@ class ClusterFaultsRun {
     Instant end = Instant.now().plus(limit);
     while (Instant.now().isBefore(end)) {
       try {
-        if (http(name).get("/actuator/health/readiness", null, null).body().contains("\"UP\"")) {
+        // ready means the application has started, its runners included: only then is the status UP
+        HttpResponse<String> readiness = http(name).get("/actuator/health/readiness", null, null);
+        if (readiness.statusCode() == 200 && json.readTree(readiness.body()).path("status").asText().equals("UP")) {
           return;
         }
-      } catch (RuntimeException notYet) {
+      } catch (RuntimeException | java.io.IOException notYet) {
         // starting
       }
       Thread.sleep(1000);
