@@ -56,6 +56,8 @@ class ClusterFaultsRun {
   final AtomicInteger nodeDown = new AtomicInteger();
   final AtomicInteger refused = new AtomicInteger();
   final List<String> refusedMessages = Collections.synchronizedList(new ArrayList<>());
+  /** Every mail the SMTP server received, across its restart. */
+  final List<MimeMessage> received = new ArrayList<>();
 
   Path work;
   int pgPort;
@@ -98,6 +100,21 @@ class ClusterFaultsRun {
       startNode("A", false);
       results.put("nodeARecoveredSeconds", Duration.between(killed, Instant.now()).toSeconds());
 
+      // SMTP down while the load goes on: reminders and summonses fail and wait for their jobs' retries
+      received.addAll(List.of(smtp.getReceivedMessages()));
+      smtp.stop();
+      log("SMTP stopped");
+      int beforeSmtp = completed.size();
+      waitForCompletions(beforeSmtp + n, Duration.ofMinutes(2));
+      Thread.sleep(10000);
+      JsonNode mail = http("B").json("/actuator/health", null, null).path("components").path("mail");
+      results.put("mailHealthWhileSmtpDown", mail.path("status").asText() + " " + mail.path("details"));
+      results.put("mailsFailedWhileSmtpDown", query("select count(*) from mail_outbox where status = 'FAILED'"));
+      smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"))
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+      smtp.start();
+      log("SMTP started again (the mails that failed meanwhile are retried by their jobs within 5 minutes)");
+
       int beforePg = completed.size();
       Instant pgDown = Instant.now();
       postgres.close();
@@ -109,17 +126,6 @@ class ClusterFaultsRun {
       waitForReadiness("B", Duration.ofMinutes(2));
       results.put("postgresOutageSeconds", Duration.between(pgDown, Instant.now()).toSeconds());
       waitForCompletions(beforePg + n, Duration.ofMinutes(3));
-
-      smtp.stop();
-      log("SMTP stopped");
-      Thread.sleep(15000);
-      String mailHealth = http("B").json("/actuator/health", null, null).path("components").path("mail")
-          .path("status").asText();
-      results.put("mailHealthWhileSmtpDown", mailHealth);
-      smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"))
-          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-      smtp.start();
-      log("SMTP started again (the mails that failed meanwhile are retried by their jobs within 5 minutes)");
 
       waitForCompletions(Integer.MAX_VALUE, Duration.ofMinutes(2));
       running.set(false);
@@ -381,7 +387,8 @@ class ClusterFaultsRun {
       }
     }
     Map<String, Integer> seen = new HashMap<>();
-    for (MimeMessage m : smtp.getReceivedMessages()) {
+    received.addAll(List.of(smtp.getReceivedMessages()));
+    for (MimeMessage m : received) {
       String key = m.getRecipients(Message.RecipientType.TO)[0] + " | " + m.getSubject();
       seen.merge(key, 1, Integer::sum);
     }
@@ -393,13 +400,16 @@ class ClusterFaultsRun {
     results.put("submitsRefused", refused.get());
     results.put("mailsSent", query("select count(*) from mail_outbox where status = 'SENT'"));
     results.put("mailsWaiting", query("select count(*) from mail_outbox where status in ('PENDING', 'FAILED')"));
-    results.put("mailsReceivedBySmtp", smtp.getReceivedMessages().length);
+    results.put("mailsReceivedBySmtp", received.size());
     results.put("duplicateMails", duplicates);
     results.put("incidents", query("select count(*) from act_ru_incident"));
     results.put("nodeAHealth", http("A").json("/actuator/health", null, null).path("status").asText());
     results.put("nodeBHealth", http("B").json("/actuator/health", null, null).path("status").asText());
     assertThat(lost).as("completions lost").isEmpty();
     assertThat(duplicates).as("duplicate mails").isZero();
+    assertThat(received).as("one mail received for each mail the outbox says was sent")
+        .hasSize((Integer) results.get("mailsSent"));
+    assertThat(results.get("mailsWaiting")).as("mails still waiting").isEqualTo(0);
     assertThat(refusedMessages).as("submits refused").isEmpty();
   }
 
