@@ -43,7 +43,8 @@ import se.tryggsamverkan.support.Http;
  * run; then node A is killed with SIGKILL and restarted, PostgreSQL is restarted, and the SMTP server is down for
  * a while. Checks that no completion is lost, no reminder is sent twice, conflicts are retried and reported, and
  * both nodes recover. Prints a report and writes target/benchmark/cluster-faults.json.
- * Run: {@code mvn test -Dtest=ClusterFaultsRun -Dcluster.municipalities=30} (about ten minutes).
+ * Run: {@code mvn test -Dtest=ClusterFaultsRun -Dcluster.municipalities=100} (about fifteen minutes; with fewer
+ * municipalities the load is over before the faults come).
  */
 class ClusterFaultsRun {
 
@@ -69,7 +70,7 @@ class ClusterFaultsRun {
 
   @Test
   void twoNodesUnderLoadSurviveFaults() throws Exception {
-    int n = Integer.getInteger("cluster.municipalities", 30);
+    int n = Integer.getInteger("cluster.municipalities", 100);
     work = Path.of("target", "cluster").toAbsolutePath();
     Files.createDirectories(work);
     pgPort = freePort();
@@ -92,7 +93,7 @@ class ClusterFaultsRun {
         load.submit(() -> drive(worker, running));
       }
       load.submit(() -> sweepEvery(Duration.ofSeconds(5), running));
-      Thread.sleep(20000);
+      Thread.sleep(12000);
       JsonNode mail = http("B").json("/actuator/health", null, null).path("components").path("mail");
       results.put("mailHealthWhileSmtpDown", mail.path("status").asText() + " " + mail.path("details"));
       results.put("mailsFailedWhileSmtpDown", query("select count(*) from mail_outbox where status = 'FAILED'"));
