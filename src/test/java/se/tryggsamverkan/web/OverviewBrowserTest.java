@@ -11,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Collator;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -33,12 +30,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
 import se.tryggsamverkan.support.EmbeddedPostgres;
+import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.Http;
 
 /**
@@ -85,7 +80,7 @@ class OverviewBrowserTest {
   private static final By ERRORS = By.cssSelector(".alert-danger");
   private static final By CLAIM = By.cssSelector(".task-details button.claim");
   private static final By COMPLETE = By.cssSelector(".task-details button[ng-click='complete()']");
-  private static final Dimension WINDOW = new Dimension(1400, 1000);
+  private static final Dimension WINDOW = HeadlessChromium.WINDOW;
 
   @LocalServerPort
   private int port;
@@ -110,49 +105,21 @@ class OverviewBrowserTest {
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("overview-chromium");
-    driver = chromium("sv-SE", profile);
-    wait = waitFor(driver);
+    driver = HeadlessChromium.start("sv-SE", profile);
+    wait = HeadlessChromium.waitFor(driver);
     http = new Http(port);
   }
 
-  /**
-   * A Chromium whose user asks for this language (sv-SE, en-US). Debian's Chromium ships only its en-US locale,
-   * so --lang alone leaves navigator.languages (which the Camunda webapps pick their language from) and the
-   * Accept-Language header in English: --accept-lang sets them, and the locale override shows dates as a
-   * browser of that language does (2027-03-01 in Swedish).
-   */
-  private static ChromeDriver chromium(String language, Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=" + language,
-        "--accept-lang=" + language + "," + language.substring(0, 2), "--user-data-dir=" + profile);
-    ChromeDriver chrome = new ChromeDriver(options);
-    chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
-    return chrome;
-  }
 
-  private static WebDriverWait waitFor(WebDriver browser) {
-    WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // the page and Tasklist render their lists anew while they load: look again rather than fail
-    waiting.ignoring(StaleElementReferenceException.class);
-    return waiting;
-  }
 
   @AfterEach
   void stopBrowser() throws IOException {
     if (driver != null) {
       driver.quit();
     }
-    deleteProfile(profile);
+    HeadlessChromium.deleteProfile(profile);
   }
 
-  private static void deleteProfile(Path directory) throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
-  }
 
   @Test
   @Order(1)

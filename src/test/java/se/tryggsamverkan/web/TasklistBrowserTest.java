@@ -15,12 +15,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,13 +40,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +53,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
 import se.tryggsamverkan.support.EmbeddedPostgres;
+import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.Http;
 
 /**
@@ -100,7 +96,7 @@ class TasklistBrowserTest {
   private static final By TASK_LINK = By.cssSelector("a[href*='task=']");
   private static final By ERRORS = By.cssSelector(".alert-danger");
   private static final By COMPLETE = By.cssSelector(".task-details button[ng-click='complete()']");
-  private static final Dimension WINDOW = new Dimension(1400, 1000);
+  private static final Dimension WINDOW = HeadlessChromium.WINDOW;
 
   @LocalServerPort
   private int port;
@@ -130,48 +126,20 @@ class TasklistBrowserTest {
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("tasklist-chromium");
-    driver = chromium("sv-SE", profile);
-    wait = waitFor(driver);
+    driver = HeadlessChromium.start("sv-SE", profile);
+    wait = HeadlessChromium.waitFor(driver);
   }
 
-  /**
-   * A Chromium whose user asks for this language (sv-SE, en-US). Debian's Chromium ships only its en-US locale,
-   * so --lang alone leaves navigator.languages (which the Camunda webapps pick their language from) and the
-   * Accept-Language header in English: --accept-lang sets them, and the locale override shows dates as a
-   * browser of that language does (2027-03-01 in Swedish).
-   */
-  private static ChromeDriver chromium(String language, Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=" + language,
-        "--accept-lang=" + language + "," + language.substring(0, 2), "--user-data-dir=" + profile);
-    ChromeDriver chrome = new ChromeDriver(options);
-    chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
-    return chrome;
-  }
 
-  private static WebDriverWait waitFor(WebDriver browser) {
-    WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // Angular and form-js re-render the lists and the form while they load: look again rather than fail
-    waiting.ignoring(StaleElementReferenceException.class);
-    return waiting;
-  }
 
   @AfterEach
   void stopBrowser() throws IOException {
     if (driver != null) {
       driver.quit();
     }
-    deleteProfile(profile);
+    HeadlessChromium.deleteProfile(profile);
   }
 
-  private static void deleteProfile(Path directory) throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    }
-  }
 
   @Test
   @Order(1)
@@ -637,8 +605,8 @@ class TasklistBrowserTest {
     WebDriver swedish = driver;
     WebDriverWait swedishWait = wait;
     Path englishProfile = Files.createTempDirectory("tasklist-chromium-en");
-    driver = chromium("en-US", englishProfile);
-    wait = waitFor(driver);
+    driver = HeadlessChromium.start("en-US", englishProfile);
+    wait = HeadlessChromium.waitFor(driver);
     try {
       logIn("kavlinge.lpo");
       openFilter(MY_GROUPS_TASKS);
@@ -664,7 +632,7 @@ class TasklistBrowserTest {
       driver.quit();
       driver = swedish;
       wait = swedishWait;
-      deleteProfile(englishProfile);
+      HeadlessChromium.deleteProfile(englishProfile);
     }
 
     // Cockpit in the Swedish browser: Swedish where cockpit's sv.json has a text, English where it has none

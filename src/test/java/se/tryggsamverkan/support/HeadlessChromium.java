@@ -1,0 +1,57 @@
+package se.tryggsamverkan.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's Chromium, headless, for the browser tests: started as a user of a given language would have it. */
+public final class HeadlessChromium {
+
+  public static final Dimension WINDOW = new Dimension(1400, 1000);
+
+  private HeadlessChromium() {
+  }
+
+  /**
+   * A Chromium whose user asks for this language (sv-SE, en-US). Debian's Chromium ships only its en-US locale,
+   * so --lang alone leaves navigator.languages (which the Camunda webapps pick their language from) and the
+   * Accept-Language header in English: --accept-lang sets them, and the locale override shows dates as a
+   * browser of that language does (2027-03-01 in Swedish). The background-networking flags keep it off the
+   * machine's closed network.
+   */
+  public static ChromeDriver start(String language, Path profile) {
+    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=" + language,
+        "--accept-lang=" + language + "," + language.substring(0, 2), "--user-data-dir=" + profile);
+    ChromeDriver chrome = new ChromeDriver(options);
+    chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
+    return chrome;
+  }
+
+  /** A wait that looks again when Tasklist, form-js or the overview render a list anew while it loads. */
+  public static WebDriverWait waitFor(WebDriver browser) {
+    WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));
+    waiting.ignoring(StaleElementReferenceException.class);
+    return waiting;
+  }
+
+  public static void deleteProfile(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}
