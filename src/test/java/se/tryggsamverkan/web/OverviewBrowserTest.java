@@ -102,7 +102,6 @@ class OverviewBrowserTest {
 
   @BeforeEach
   void startBrowser() throws IOException {
-    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("overview-chromium");
     driver = HeadlessChromium.start("sv-SE", profile);

@@ -123,7 +123,6 @@ class TasklistBrowserTest {
 
   @BeforeEach
   void startBrowser() throws IOException {
-    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("tasklist-chromium");
     driver = HeadlessChromium.start("sv-SE", profile);
