@@ -26,6 +26,25 @@ class ArchitectureTest {
         .check(PRODUCT);
   }
 
+  /**
+   * The product reads the time only through the engine's clock (EngineClock, or the java.time.Clock bean made from
+   * it), so that tests and the demo's day move all of it at once. Intervals use System.nanoTime().
+   */
+  @Test
+  void nothingButTheEngineClockReadsTheWallClock() {
+    noClasses().that().doNotHaveFullyQualifiedName("se.tryggsamverkan.engine.EngineClock")
+        .should().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(java.time.LocalDate.class, "now")
+        .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(java.time.Clock.class, "systemUTC")
+        .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+        .orShould().callConstructor(java.util.Date.class)
+        .check(PRODUCT);
+  }
+
   @Test
   void delegatesAreNamedAndPlacedAsDelegates() {
     classes().that().implement(JavaDelegate.class)

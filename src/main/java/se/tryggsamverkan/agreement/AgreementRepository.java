@@ -3,7 +3,7 @@ package se.tryggsamverkan.agreement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,10 @@ import org.springframework.stereotype.Repository;
 public class AgreementRepository {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  AgreementRepository(JdbcClient jdbc) {
+  AgreementRepository(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -35,7 +37,7 @@ public class AgreementRepository {
         .param("pc", a.policeCoordinator()).param("mc", a.municipalCoordinator())
         .param("ps", a.policeSteeringMember()).param("ms", a.municipalSteeringMember())
         .param("chair", a.firstChair().name()).param("pi", processInstanceId).param("by", registeredBy)
-        .param("at", Timestamp.from(Instant.now()))
+        .param("at", Timestamp.from(clock.instant()))
         .param("councilDay", a.council() == null ? null : a.council().dayOfMonth())
         .param("councilTime", a.council() == null ? null : a.council().time().toString())
         .param("councilPlace", a.council() == null ? null : a.council().place())

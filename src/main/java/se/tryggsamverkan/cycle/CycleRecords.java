@@ -1,7 +1,7 @@
 package se.tryggsamverkan.cycle;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +12,10 @@ import org.springframework.stereotype.Repository;
 public class CycleRecords {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  CycleRecords(JdbcClient jdbc) {
+  CycleRecords(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -26,7 +28,7 @@ public class CycleRecords {
         .param("agreement", analysis.agreementId()).param("year", analysis.cycleYear())
         .param("problem", analysis.problem()).param("causes", analysis.causes())
         .param("sources", analysis.knowledgeSources()).param("task", taskId).param("by", recordedBy)
-        .param("at", Timestamp.from(Instant.now()))
+        .param("at", Timestamp.from(clock.instant()))
         .update();
   }
 
@@ -45,14 +47,14 @@ public class CycleRecords {
   public void saveLessons(String agreementId, int cycleYear, String lessons) {
     int updated = jdbc.sql("update cycle_lesson set lessons = :lessons, recorded_at = :at "
             + "where agreement_id = :agreement and cycle_year = :year")
-        .param("lessons", lessons).param("at", Timestamp.from(Instant.now()))
+        .param("lessons", lessons).param("at", Timestamp.from(clock.instant()))
         .param("agreement", agreementId).param("year", cycleYear)
         .update();
     if (updated == 0) {
       jdbc.sql("insert into cycle_lesson (agreement_id, cycle_year, lessons, recorded_at) "
               + "values (:agreement, :year, :lessons, :at)")
           .param("agreement", agreementId).param("year", cycleYear).param("lessons", lessons)
-          .param("at", Timestamp.from(Instant.now()))
+          .param("at", Timestamp.from(clock.instant()))
           .update();
     }
   }

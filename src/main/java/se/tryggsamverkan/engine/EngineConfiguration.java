@@ -15,11 +15,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EngineConfiguration {
 
+  /** The application's records (who did what, when) use the engine's time, so both move together. */
   @Bean
-  ProcessEnginePlugin tenantPerMunicipality() {
+  java.time.Clock applicationClock(EngineClock clock) {
+    return clock.asClock();
+  }
+
+  @Bean
+  ProcessEnginePlugin tenantPerMunicipality(EngineClock clock) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // before the job executor starts, so that no timer fires on the wrong day
+        clock.applyDemoDay();
         configuration.setTenantIdProvider(new TenantOfStarter());
         if (configuration.getCustomPostBPMNParseListeners() == null) {
           configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());

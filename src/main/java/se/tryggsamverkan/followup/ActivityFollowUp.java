@@ -3,7 +3,7 @@ package se.tryggsamverkan.followup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +36,10 @@ public class ActivityFollowUp {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  ActivityFollowUp(JdbcClient jdbc) {
+  ActivityFollowUp(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -130,7 +132,7 @@ public class ActivityFollowUp {
     jdbc.sql("insert into activity_report (activity_id, status, comment, reported_on, reported_by, automatic, "
             + "task_id, recorded_at) values (:id, :status, :comment, :day, :by, :auto, :task, :at)")
         .param("id", activityId).param("status", status.name()).param("comment", comment).param("day", day)
-        .param("by", by).param("auto", automatic).param("task", taskId).param("at", Timestamp.from(Instant.now()))
+        .param("by", by).param("auto", automatic).param("task", taskId).param("at", Timestamp.from(clock.instant()))
         .update();
   }
 

@@ -1,7 +1,7 @@
 package se.tryggsamverkan.followup;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +34,13 @@ public class HalfYearFollowUp {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final ActivityFollowUp activities;
   private final PromiseFollowUp promises;
   private final Directory directory;
 
-  HalfYearFollowUp(JdbcClient jdbc, ActivityFollowUp activities, PromiseFollowUp promises, Directory directory) {
+  HalfYearFollowUp(JdbcClient jdbc, ActivityFollowUp activities, PromiseFollowUp promises, Directory directory, Clock clock) {
+    this.clock = clock;
     this.directory = directory;
     this.jdbc = jdbc;
     this.activities = activities;
@@ -76,7 +78,7 @@ public class HalfYearFollowUp {
     jdbc.sql("insert into steering_follow_up (agreement_id, cycle_year, held_on, conclusions, plan_changes, "
             + "recorded_by, recorded_at, task_id) values (:a, :y, :day, :conclusions, :changes, :by, :at, :task)")
         .param("a", agreementId).param("y", year).param("day", today).param("conclusions", conclusionText)
-        .param("changes", changes).param("by", recordedBy).param("at", Timestamp.from(Instant.now()))
+        .param("changes", changes).param("by", recordedBy).param("at", Timestamp.from(clock.instant()))
         .param("task", taskId).update();
   }
 

@@ -2,7 +2,7 @@ package se.tryggsamverkan.followup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +24,11 @@ public class PromiseFollowUp {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final PlanRepository plans;
 
-  PromiseFollowUp(JdbcClient jdbc, PlanRepository plans) {
+  PromiseFollowUp(JdbcClient jdbc, PlanRepository plans, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.plans = plans;
   }
@@ -101,7 +103,7 @@ public class PromiseFollowUp {
     jdbc.sql("insert into promise_occurrence (agreement_id, cycle_year, promise_text, occurred_on, note, "
             + "recorded_by, recorded_at) values (:a, :y, :text, :day, :note, :by, :at)")
         .param("a", agreement.id()).param("y", year).param("text", o.promise().text()).param("day", o.day())
-        .param("note", o.note()).param("by", recordedBy).param("at", Timestamp.from(Instant.now())).update();
+        .param("note", o.note()).param("by", recordedBy).param("at", Timestamp.from(clock.instant())).update();
   }
 
   /** Every promise of the year's latest plan with its occurrences and, when it has a target, its progress. */

@@ -1,7 +1,6 @@
 package se.tryggsamverkan.operations;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -25,13 +24,18 @@ class MailHealth extends AbstractHealthIndicator {
   private final JdbcClient jdbc;
   private final ObjectProvider<JavaMailSenderImpl> smtp;
   private final String transport;
-  private volatile Instant checkedAt = Instant.EPOCH;
+  /** When the SMTP server was last tried, on the monotonic clock; null before the first try. */
+  private volatile Long checkedAtNanos;
   private volatile String smtpProblem;
 
+  /** The outbox records its mails on the application's clock; their age is measured on the same one. */
+  private final java.time.Clock clock;
+
   MailHealth(JdbcClient jdbc, ObjectProvider<JavaMailSenderImpl> smtp,
-      @Value("${trygg.mail.transport:outbox}") String transport) {
+      @Value("${trygg.mail.transport:outbox}") String transport, java.time.Clock clock) {
     super("Mail health check failed");
     this.jdbc = jdbc;
+    this.clock = clock;
     this.smtp = smtp;
     this.transport = transport;
   }
@@ -42,7 +46,7 @@ class MailHealth extends AbstractHealthIndicator {
     int failed = count("FAILED");
     Long oldestMinutes = jdbc.sql("select min(created_at) from mail_outbox where status in ('PENDING', 'FAILED')")
         .query(java.sql.Timestamp.class).optional()
-        .map(t -> Duration.between(t.toInstant(), Instant.now()).toMinutes()).orElse(null);
+        .map(t -> Duration.between(t.toInstant(), clock.instant()).toMinutes()).orElse(null);
     builder.withDetail("transport", transport).withDetail("pending", pending).withDetail("failed", failed);
     if (oldestMinutes != null) {
       builder.withDetail("oldestUnsentMinutes", oldestMinutes);
@@ -66,14 +70,14 @@ class MailHealth extends AbstractHealthIndicator {
     if (sender == null) {
       return "no SMTP sender is configured (spring.mail.host)";
     }
-    if (Instant.now().isAfter(checkedAt.plus(SMTP_CHECK_EVERY))) {
+    if (checkedAtNanos == null || System.nanoTime() - checkedAtNanos > SMTP_CHECK_EVERY.toNanos()) {
       try {
         sender.testConnection();
         smtpProblem = null;
       } catch (Exception e) {
         smtpProblem = sender.getHost() + ":" + sender.getPort() + " does not answer: " + e.getMessage();
       }
-      checkedAt = Instant.now();
+      checkedAtNanos = System.nanoTime();
     }
     return smtpProblem;
   }

@@ -3,7 +3,7 @@ package se.tryggsamverkan.plan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +16,10 @@ import se.tryggsamverkan.agreement.Party;
 public class PlanRepository {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  PlanRepository(JdbcClient jdbc) {
+  PlanRepository(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -134,7 +136,7 @@ public class PlanRepository {
     jdbc.sql("insert into plan_version (agreement_id, cycle_year, version, submitted_by, submitted_at, task_id) "
             + "values (:a, :y, :v, :by, :at, :task)")
         .param("a", agreementId).param("y", year).param("v", plan.version()).param("by", submittedBy)
-        .param("at", Timestamp.from(Instant.now())).param("task", taskId).update();
+        .param("at", Timestamp.from(clock.instant())).param("task", taskId).update();
     for (int i = 0; i < plan.activities().size(); i++) {
       Activity a = plan.activities().get(i);
       jdbc.sql("""

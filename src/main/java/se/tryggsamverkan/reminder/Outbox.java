@@ -1,7 +1,7 @@
 package se.tryggsamverkan.reminder;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -31,8 +31,10 @@ public class Outbox {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  Outbox(JdbcClient jdbc) {
+  Outbox(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -69,7 +71,7 @@ public class Outbox {
           .param("subject", cut(content.subject(), 1000)).param("text", cut(content.text(), 20000))
           .param("html", cut(content.html(), 40000))
           .param("error", to.hasAddress() ? null : "Användaren " + to.userId() + " har ingen e-postadress")
-          .param("at", Timestamp.from(Instant.now())).param("ics", ics)
+          .param("at", Timestamp.from(clock.instant())).param("ics", ics)
           .update();
     return to.hasAddress() ? Optional.of(jdbc.sql("select id from mail_outbox where task_id = :task and kind = :kind "
             + "and due_date = :due and recipient = :to")
@@ -102,7 +104,7 @@ public class Outbox {
   void markSent(long id) {
     jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null "
             + "where id = :id")
-        .param("at", Timestamp.from(Instant.now())).param("id", id).update();
+        .param("at", Timestamp.from(clock.instant())).param("id", id).update();
   }
 
   void markCancelled(long id, String why) {

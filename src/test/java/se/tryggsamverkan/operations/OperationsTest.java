@@ -53,7 +53,8 @@ class OperationsTest {
     closed.setPort(1);
     closed.getJavaMailProperties().putAll(Map.of("mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000"));
     StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", closed));
-    MailHealth health = new MailHealth(jdbc, beans.getBeanProvider(JavaMailSenderImpl.class), "smtp");
+    MailHealth health = new MailHealth(jdbc, beans.getBeanProvider(JavaMailSenderImpl.class), "smtp",
+        java.time.Clock.fixed(java.time.Instant.parse("2027-03-31T08:00:00Z"), java.time.ZoneOffset.UTC));
 
     Health result = health.health();
 
