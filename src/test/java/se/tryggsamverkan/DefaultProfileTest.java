@@ -3,89 +3,214 @@ package se.tryggsamverkan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.camunda.bpm.engine.IdentityService;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.tryggsamverkan.engine.EngineClock;
 
 /**
- * What a newcomer gets from `mvn spring-boot:run`: the embedded H2 file database, the demo municipalities and
- * users, an administrator, and work waiting in every demo user's Tasklist. Nothing but the database's place
- * is changed from the default configuration.
+ * What a newcomer gets from `mvn spring-boot:run`, on whatever day they run it: the embedded H2 file database, the
+ * demo municipalities and users, an administrator, and the same shape of work on every day of the year. Each case
+ * starts the whole default configuration (only the database's place is changed) with the clock pinned to one day
+ * ({@code trygg.demo.today}), the edges of the year among them, and checks the demo's promises in the README.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class DefaultProfileTest {
 
-  @TempDir static Path dataDir;
+  /** Every demo user who does work, with their municipality; managers only read. */
+  private static final Map<String, String> WORKERS = Map.ofEntries(
+      Map.entry("kungsbacka.polis", "kungsbacka"), Map.entry("kungsbacka.samordnare", "kungsbacka"),
+      Map.entry("kungsbacka.lpo", "kungsbacka"), Map.entry("kungsbacka.kd", "kungsbacka"),
+      Map.entry("kungsbacka.aktivitet", "kungsbacka"), Map.entry("kavlinge.polis", "kavlinge"),
+      Map.entry("kavlinge.samordnare", "kavlinge"), Map.entry("kavlinge.lpo", "kavlinge"),
+      Map.entry("kavlinge.kso", "kavlinge"), Map.entry("kavlinge.aktivitet", "kavlinge"));
 
-  @DynamicPropertySource
-  static void databaseInATemporaryFolder(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("trygg-samverkan")
-        + ";DB_CLOSE_ON_EXIT=FALSE");
+  @TempDir Path dataDir;
+  private ConfigurableApplicationContext app;
+
+  static Stream<String> days() {
+    return Stream.of("2027-01-01T08:00", "2027-01-02T10:00", "2027-03-31T10:00", "2027-06-30T10:00",
+        "2027-07-01T10:00", "2026-11-27T10:00", "2027-12-15T10:00", "2027-12-31T23:30", "2028-02-29T10:00");
   }
 
-  @Autowired ProcessEngine engine;
-  @Autowired IdentityService identity;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-  @Test
-  void theDemosFirstReminderSweepRecordsMailsWithinSecondsOfStart() throws InterruptedException {
-    String kinds = "";
-    for (int i = 0; i < 60 && !(kinds.contains("REMINDER_7") && kinds.contains("ESCALATION_1")); i++) {
-      Thread.sleep(500);
-      kinds = String.join(",", jdbc.sql("select distinct kind from mail_outbox where status = 'SENT'")
-          .query(String.class).list());
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
     }
-    assertThat(kinds).contains("REMINDER_7", "ESCALATION_1");
-    assertThat(jdbc.sql("select count(*) from mail_outbox where tenant_id = 'kungsbacka' and kind = 'ESCALATION_1' "
-        + "and recipient in ('kungsbacka.polis', 'kungsbacka.samordnare', 'kungsbacka.kd')").query(Integer.class)
-        .single()).as("escalated to both coordinators and the chair's member (municipality chairs in spring, "
-            + "police in autumn)").isGreaterThanOrEqualTo(2);
+    ClockUtil.reset();
   }
 
-  @Test
-  void theDefaultProfileRunsOnH2WithTheDemoMunicipalitiesAndTheirWork() throws Exception {
+  @ParameterizedTest(name = "the demo created on {0}")
+  @MethodSource("days")
+  void theDemoHasTheSameShapeOnAnyDay(String day, CapturedOutput output) throws Exception {
+    app = start(day);
+    LocalDate today = LocalDateTime.parse(day).toLocalDate();
+    int y = today.getYear();
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    assertThat(app.getBean(EngineClock.class).today()).isEqualTo(today);
+
+    // the default profile: H2, the administrator, the retention settings
     try (var connection = engine.getProcessEngineConfiguration().getDataSource().getConnection()) {
       assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("H2");
     }
-    assertThat(identity.createTenantQuery().list()).extracting(t -> t.getId())
-        .contains("kungsbacka", "kavlinge");
-    assertThat(identity.checkPassword("kungsbacka.polis", "demo")).isTrue();
-    assertThat(identity.checkPassword("admin", "admin")).isTrue();
-
-    Task situationPicture = engine.getTaskService().createTaskQuery().tenantIdIn("kungsbacka")
-        .taskCandidateGroup("police-coordinator").singleResult();
-    assertThat(situationPicture.getTaskDefinitionKey()).isEqualTo("Task_PoliceSituationPicture");
-    assertThat(situationPicture.getDueDate()).isNotNull();
-    assertThat(engine.getTaskService().createTaskQuery().tenantIdIn("kavlinge")
-        .taskDefinitionKey("Task_PoliceSteeringDecision").singleResult()).isNotNull();
-    assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("kavlinge-2027-2030-2027").singleResult().getId(), "steeringComments"))
-        .asString().contains("Omgång 1", "återremitterar");
+    assertThat(engine.getIdentityService().checkPassword("kungsbacka.polis", "demo")).isTrue();
+    assertThat(engine.getIdentityService().checkPassword("admin", "admin")).isTrue();
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKeysIn("collaborationAgreement", "yearlyCycle").list())
         .allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).as(d.getKey()).isEqualTo(1825));
-    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
-    for (String user : new String[] {"kungsbacka.polis", "kungsbacka.samordnare", "kungsbacka.aktivitet",
-        "kavlinge.lpo", "kavlinge.kso", "kavlinge.aktivitet"}) {
-      assertThat(engine.getTaskService().createTaskQuery().or().taskCandidateUser(user).taskAssignee(user).endOr()
-          .count()).as("open work for %s", user).isPositive();
+
+    // the agreement in force ends this year; the renewed one follows
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("collaborationAgreement")
+        .list()).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+            "kungsbacka-" + (y - 3) + "-" + y, "kungsbacka-" + (y + 1) + "-" + (y + 4),
+            "kavlinge-" + (y - 3) + "-" + y, "kavlinge-" + (y + 1) + "-" + (y + 4));
+
+    // every demo user who works has work in their own municipality
+    for (var worker : WORKERS.entrySet()) {
+      assertThat(engine.getTaskService().createTaskQuery().tenantIdIn(worker.getValue()).or()
+          .taskCandidateUser(worker.getKey()).taskAssignee(worker.getKey()).endOr().count())
+          .as("open work for %s on %s", worker.getKey(), day).isPositive();
     }
-    // the demo's years were followed up: activity reports, a Försenad of its own, and the yearly reports
-    assertThat(jdbc.sql("select count(*) from activity_report where not automatic").query(Integer.class).single())
-        .isGreaterThan(40);
-    assertThat(jdbc.sql("select a.description from activity_report r join activity a on a.id = r.activity_id "
-        + "where r.automatic").query(String.class).list()).as("only Kungsbacka's 2026 parents' lecture is late")
-        .containsExactly("Föräldraföreläsning om narkotika genom Föräldrar Emellan");
+    Task picture = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("kungsbacka-" + (y + 1) + "-"
+        + (y + 4) + "-" + (y + 1)).taskDefinitionKey("Task_PoliceSituationPicture").singleResult();
+    assertThat(picture).as("Kungsbacka's police situation picture for next year").isNotNull();
+    assertThat(picture.getDueDate()).as("moved five days ahead").isEqualTo(endOf(app, today.plusDays(5)));
+    if (today.getMonthValue() >= 2) {
+      assertThat(engine.getTaskService().createTaskQuery().taskAssignee("kungsbacka.polis")
+          .taskDefinitionKey("Task_FollowUpActivity").list()).as("the traffic controls' latest monthly follow-up")
+          .anySatisfy(t -> assertThat((String) engine.getTaskService().getVariable(t.getId(), "activityDescription"))
+              .startsWith("Trafikkontroller"));
+    }
+
+    // Kungsbacka: something overdue, one activity Försenad with its mail
+    Date now = ClockUtil.getCurrentTime();
+    assertThat(engine.getTaskService().createTaskQuery().tenantIdIn("kungsbacka").dueBefore(now).count())
+        .as("overdue in Kungsbacka").isPositive();
+    List<Map<String, Object>> late = jdbc.sql("select a.description, a.end_date, r.reported_on from activity_report r "
+        + "join activity a on a.id = r.activity_id where r.automatic").query().listOfRows();
+    assertThat(late).as("only Kungsbacka's parents' lecture is late").singleElement().satisfies(row -> {
+      assertThat(row.get("DESCRIPTION")).isEqualTo("Föräldraföreläsning om narkotika genom Föräldrar Emellan");
+      assertThat(((java.sql.Date) row.get("END_DATE")).toLocalDate()).isEqualTo(today.minusDays(20));
+      assertThat(((java.sql.Date) row.get("REPORTED_ON")).toLocalDate()).isEqualTo(today.minusDays(19));
+    });
     assertThat(jdbc.sql("select recipient from mail_outbox where kind = 'ACTIVITY_DELAYED'").query(String.class)
         .list()).containsExactlyInAnyOrder("kungsbacka.aktivitet", "kungsbacka.polis", "kungsbacka.samordnare");
-    assertThat(jdbc.sql("select count(*) from yearly_report where final").query(Integer.class).single())
-        .as("final reports 2023–2025 for both municipalities").isEqualTo(6);
+
+    // Kävlinge: next year's plan waits at the steering group after one return
+    String kavlingeNext = "kavlinge-" + (y + 1) + "-" + (y + 4) + "-" + (y + 1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(kavlingeNext).list())
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder("Task_PoliceSteeringDecision", "Task_MunicipalSteeringDecision");
+    assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(kavlingeNext).singleResult().getId(), "steeringComments"))
+        .asString().contains("Omgång 1", "återremitterar");
+
+    // final yearly reports for the years before last, in both municipalities
+    for (String tenant : List.of("kungsbacka", "kavlinge")) {
+      assertThat(jdbc.sql("select r.cycle_year from yearly_report r join agreement a on a.id = r.agreement_id "
+              + "where r.final and a.tenant_id = :t").param("t", tenant).query(Integer.class).list())
+          .as("final reports of %s", tenant).contains(y - 3, y - 2);
+    }
+
+    // nothing the demo did lies after today
+    Instant latest = Instant.ofEpochMilli(now.getTime()).plusSeconds(60);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().finished().finishedAfter(Date.from(latest))
+        .count()).as("tasks completed in the future").isZero();
+    assertThat(jdbc.sql("select max(recorded_at) from activity_report").query(Timestamp.class).single().toInstant())
+        .isBefore(latest);
+
+    // the first reminder sweep: a reminder, an escalation to both coordinators and today's chair
+    String chair = today.getMonthValue() <= 6 ? "kungsbacka.kd" : "kungsbacka.lpo";
+    String notChair = today.getMonthValue() <= 6 ? "kungsbacka.lpo" : "kungsbacka.kd";
+    List<String> escalated = List.of();
+    for (int i = 0; i < 120 && !(escalated.containsAll(List.of("kungsbacka.polis", "kungsbacka.samordnare", chair))
+        && sent(jdbc, "REMINDER_7") && sent(jdbc, "REMINDER_1")); i++) {
+      Thread.sleep(500);
+      escalated = jdbc.sql("select distinct recipient from mail_outbox where tenant_id = 'kungsbacka' and kind = "
+          + "'ESCALATION_1' and status = 'SENT'").query(String.class).list();
+    }
+    assertThat(escalated).as("escalated on %s", day)
+        .contains("kungsbacka.polis", "kungsbacka.samordnare", chair).doesNotContain(notChair);
+    assertThat(sent(jdbc, "REMINDER_7")).as("a week's reminder of Kungsbacka's situation picture").isTrue();
+    assertThat(sent(jdbc, "REMINDER_1")).as("a day's reminder of Kävlinge's half-year follow-up").isTrue();
+    // summonses: the steering group's meetings, and the council's (on the 2nd) once it is two weeks away or less
+    List<String> summonses = jdbc.sql("select distinct kind from mail_outbox where kind like 'INVITATION_%'")
+        .query(String.class).list();
+    assertThat(summonses).contains("INVITATION_STEERING_MEETING");
+    LocalDate council = today.getDayOfMonth() <= 2 ? today.withDayOfMonth(2) : today.plusMonths(1).withDayOfMonth(2);
+    if (!council.isAfter(today.plusDays(14))) {
+      assertThat(summonses).as("the council meets on %s", council).contains("INVITATION_COUNCIL_MEETING");
+    }
+
+    assertThat(output).contains("Demo data created for " + today)
+        .contains("Ready: Tasklist at http://localhost:").contains("kungsbacka.polis / demo");
+  }
+
+  @Test
+  void aRestartKeepsTheDemoAndSaysWhereToLogIn(CapturedOutput output) {
+    app = start("2026-11-27T10:00");
+    long instances = app.getBean(ProcessEngine.class).getHistoryService().createHistoricProcessInstanceQuery().count();
+    app.close();
+    ClockUtil.reset();
+
+    app = start("2026-11-27T10:00");
+
+    assertThat(app.getBean(ProcessEngine.class).getHistoryService().createHistoricProcessInstanceQuery().count())
+        .as("nothing created again").isGreaterThanOrEqualTo(instances);
+    assertThat(app.getBean(ProcessEngine.class).getIdentityService().createTenantQuery().count()).isEqualTo(2);
+    String afterRestart = output.getOut().substring(output.getOut().lastIndexOf("Started "));
+    assertThat(afterRestart).contains("Demo data is already there (laid out on 2026-11-27")
+        .contains("Ready: Tasklist at http://localhost:").contains("kungsbacka.polis / demo");
+  }
+
+  @Test
+  void aDemoDayThatIsNoDateIsRefusedWithTheSettingsName() {
+    var start = new SpringApplicationBuilder(TryggSamverkanApplication.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start.run(arguments("31/3"))).hasStackTraceContaining(
+        "trygg.demo.today (DEMO_TODAY) must be a date such as 2027-03-31");
+  }
+
+  private ConfigurableApplicationContext start(String day) {
+    return new SpringApplicationBuilder(TryggSamverkanApplication.class).run(arguments(day));
+  }
+
+  /** As on the command line, so that they win over application.yaml's defaults, as an operator's would. */
+  private String[] arguments(String day) {
+    return new String[] {"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("trygg-samverkan")
+        + ";DB_CLOSE_ON_EXIT=FALSE", "--server.port=0", "--trygg.demo.today=" + day};
+  }
+
+  private static Date endOf(ConfigurableApplicationContext app, LocalDate day) {
+    return app.getBean(EngineClock.class).endOfDay(day);
+  }
+
+  private static boolean sent(JdbcClient jdbc, String kind) {
+    return jdbc.sql("select count(*) from mail_outbox where kind = :k and status = 'SENT'").param("k", kind)
+        .query(Integer.class).single() > 0;
   }
 }

@@ -40,6 +40,9 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
   record PromiseRow(String text, String party, String target) {
   }
 
+  /** Kungsbacka's activity whose owner does not report in time: the demo's one "Försenad" activity. */
+  static final String LATE_ACTIVITY = "Föräldraföreläsning om narkotika genom Föräldrar Emellan";
+
   static final DemoContent KUNGSBACKA = new DemoContent(
       "Trafikbrott är ett av de vanligaste brotten i Kungsbacka. Polisen ser en växande narkotikaproblematik "
           + "bland unga och stora beslag av heroin och kokain.",
@@ -93,7 +96,7 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
                   "Kontrollerna görs där klagomålen har kommit in, främst kring högstadieskolorna.",
                   "COMPLETED",
                   "Kontroller har hållits varje vecka och klagomålen på buskörning har minskat.")),
-          new ActivityRow("Narkotikaprevention", "Föräldraföreläsning om narkotika genom Föräldrar Emellan",
+          new ActivityRow("Narkotikaprevention", LATE_ACTIVITY,
               "Föräldrar känner igen tecken på narkotikabruk", "BOTH", Role.ACTIVITY_OWNER, "Antal deltagare",
               "YEARLY",
               new FollowUp("10-31", 3, "ONGOING",

@@ -11,15 +11,18 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,9 +47,10 @@ import se.tryggsamverkan.plan.FollowUpInterval;
 import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
 
 /**
- * The embedded default's demo: Kungsbacka and Kävlinge with one user per role, their agreements for 2023–2026
- * and the renewed ones for 2027–2030, driven through the engine to different phases, so that every demo user
- * has work at once.
+ * The embedded default's demo: Kungsbacka and Kävlinge with one user per role, the agreement in force (from three
+ * years back to the end of this year) and the renewed one (the four years after), driven through the engine to
+ * different phases, so that every demo user has work on whatever day the demo is created. Where the years lie and
+ * what is left open follows {@link DemoTimeline}, counted from the engine's today.
  * Runs once: a database that already has the demo tenants is left alone.
  */
 @Component
@@ -55,77 +59,92 @@ import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
 class DemoData implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final Date FUTURE = new Date(Long.MAX_VALUE);
 
   private final IdentityService identity;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
-  /** Follow-ups from the last weeks are left for the demo's users, some already overdue. */
-  private static final int FOLLOW_UPS_LEFT_OPEN_DAYS = 25;
-  private static final Date FUTURE = new Date(Long.MAX_VALUE);
-
+  private final HistoryService history;
   private final EngineClock clock;
   private Date realNow;
+  private DemoTimeline timeline;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
-      EngineClock clock) {
+      HistoryService history, EngineClock clock) {
     this.identity = identity;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
+    this.history = history;
     this.clock = clock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     if (identity.createTenantQuery().tenantId(DemoUsers.KUNGSBACKA.tenantId()).count() > 0) {
-      LOG.info("Demo data is already there");
+      HistoricProcessInstance first = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(AgreementProcess.KEY).orderByProcessInstanceStartTime().asc().listPage(0, 1)
+          .stream().findFirst().orElse(null);
+      LOG.info("Demo data is already there (laid out on {}; it has lived on since). Delete the database "
+          + "(./data/ by default) to lay it out again for today.", first == null ? "an unknown day"
+          : LocalDate.ofInstant(first.getStartTime().toInstant(), clock.zone()));
       return;
     }
     DemoUsers.ALL.forEach(this::createTenantAndUsers);
     DemoUsers.MANAGERS.forEach(this::createManager);
     realNow = ClockUtil.getCurrentTime();
+    timeline = new DemoTimeline(clock.today());
     // the years before today are lived through on the engine's clock, so that follow-ups happen when they would
     try {
       createAgreements();
     } finally {
-      ClockUtil.setCurrentTime(realNow);
+      // back to the installation's time: the real one, or the demo's day (DEMO_TODAY), ticking from where it was
+      ClockUtil.reset();
+      clock.applyDemoDay();
     }
-    ClockUtil.reset();
     runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
-    LOG.info("Demo data created: log in to Tasklist as kungsbacka.polis / {}", DemoUsers.PASSWORD);
+    LOG.info("Demo data created for {}: agreements {}–{} and {}–{}", timeline.today(),
+        timeline.currentAgreementStart(), timeline.currentYear(), timeline.renewedAgreementStart(),
+        timeline.renewedAgreementEnd());
   }
 
   private void createAgreements() {
+    int y = timeline.currentYear();
+    int from = timeline.currentAgreementStart();
+    String current = from + "-" + y;
+    String renewed = timeline.renewedAgreementStart() + "-" + timeline.renewedAgreementEnd();
 
-    // Kungsbacka: 2023–2026 in its last year, the renewed agreement 2027–2030 starting its first situation picture
+    // Kungsbacka: this year under way (its half-year follow-up waiting), next year's police situation picture open
     Municipality kb = DemoUsers.KUNGSBACKA;
-    String old = startAgreement(kb, "kungsbacka-2023-2026", "2023-01-01", "2026-12-31");
-    for (int year = 2023; year <= 2025; year++) {
-      drive(kb, old + "-" + year, year, 2026, (task, round) -> false, year == 2024 ? 1 : 0);
+    String old = startAgreement(kb, "kungsbacka-" + current, from + "-01-01", y + "-12-31");
+    for (int year = from; year < y; year++) {
+      drive(new CycleRun(kb, old + "-" + year, year, y), (task, round) -> false, year == from + 1 ? 1 : 0);
     }
-    drive(kb, old + "-2026", 2026, 2026, (task, round) -> false, 0);
-    String renewed = startAgreement(kb, "kungsbacka-2027-2030", "2027-01-01", "2030-12-31");
-    drive(kb, renewed + "-2027", 2027, 2030, (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
+    drive(new CycleRun(kb, old + "-" + y, y, y), (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
+    String next = startAgreement(kb, "kungsbacka-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd()
+        + "-12-31");
+    drive(new CycleRun(kb, next + "-" + (y + 1), y + 1, timeline.renewedAgreementEnd()),
+        (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
 
-    // Kävlinge: 2026 at the half-year follow-up, 2027's plan back at the steering group after one return
+    // Kävlinge: this year at the half-year follow-up, next year's plan back at the steering group after one return
     Municipality kv = DemoUsers.KAVLINGE;
-    old = startAgreement(kv, "kavlinge-2023-2026", "2023-01-01", "2026-12-31");
-    for (int year = 2023; year <= 2025; year++) {
-      drive(kv, old + "-" + year, year, 2026, (task, round) -> false, 0);
+    old = startAgreement(kv, "kavlinge-" + current, from + "-01-01", y + "-12-31");
+    for (int year = from; year < y; year++) {
+      drive(new CycleRun(kv, old + "-" + year, year, y), (task, round) -> false, 0);
     }
-    drive(kv, old + "-2026", 2026, 2026, (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
-    renewed = startAgreement(kv, "kavlinge-2027-2030", "2027-01-01", "2030-12-31");
-    drive(kv, renewed + "-2027", 2027, 2030, (task, round) -> round >= 1
+    drive(new CycleRun(kv, old + "-" + y, y, y), (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
+    next = startAgreement(kv, "kavlinge-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd() + "-12-31");
+    drive(new CycleRun(kv, next + "-" + (y + 1), y + 1, timeline.renewedAgreementEnd()), (task, round) -> round >= 1
         && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
     // a few deadlines moved close, as coordinators do, so that the first reminder sweep has something to say
-    moveDue("kungsbacka-2027-2030-2027", TASK_POLICE_SITUATION_PICTURE, 5);
-    moveDue("kavlinge-2023-2026-2026", TASK_HALF_YEAR_FOLLOW_UP, 1);
+    moveDue("kungsbacka-" + renewed + "-" + (y + 1), TASK_POLICE_SITUATION_PICTURE, 5);
+    moveDue("kavlinge-" + current + "-" + y, TASK_HALF_YEAR_FOLLOW_UP, 1);
   }
 
   private void moveDue(String cycleKey, String taskKey, int daysFromToday) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(cycleKey).taskDefinitionKey(taskKey).singleResult();
-    task.setDueDate(clock.endOfDay(clock.today().plusDays(daysFromToday)));
+    task.setDueDate(clock.endOfDay(timeline.today().plusDays(daysFromToday)));
     tasks.saveTask(task);
   }
 
@@ -171,42 +190,50 @@ class DemoData implements ApplicationRunner {
     // the local council meets on the 2nd of every month (Kungsbacka: operational group of both coordinators)
     start.put(AgreementProcess.COUNCIL_DAY_OF_MONTH.name(), "2");
     start.put(AgreementProcess.COUNCIL_TIME.name(), "09:00");
-    start.put(AgreementProcess.COUNCIL_PLACE.name(), m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka"
-        : "Kommunhuset, Kävlinge");
+    start.put(AgreementProcess.COUNCIL_PLACE.name(), place(m));
+    ClockUtil.setCurrentTime(realNow);
     runtime.startProcessInstanceByKey(AgreementProcess.KEY, businessKey, start);
     return businessKey;
+  }
+
+  private static String place(Municipality m) {
+    return m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge";
+  }
+
+  /** One cycle of one municipality's agreement, as the demo drives it. */
+  private record CycleRun(Municipality m, String key, int year, int lastYearOfPeriod) {
+    DemoContent content() {
+      return m == DemoUsers.KUNGSBACKA ? DemoContent.KUNGSBACKA : DemoContent.KAVLINGE;
+    }
   }
 
   /**
    * Completes the cycle's tasks in order with the demo content until only tasks that {@code stopAt} keeps, or that
    * nobody would have done yet today, are left. The steering group returns the plan {@code returns} times before
-   * approving it. From the signing on, the engine's clock follows the year: each follow-up timer fires on its day
-   * and each task is done a few days before it is due, never later than today.
+   * approving it. A cycle planned in an earlier year is planned on the first working morning of that year; next
+   * year's is being planned today. From the signing on, the engine's clock follows the year: each follow-up timer
+   * fires on its day and each task is done when {@link #doneAt} says, never later than today.
    */
-  private void drive(Municipality m, String cycleKey, int year, int lastYearOfPeriod,
-      BiPredicate<String, Integer> stopAt, int returns) {
-    DemoContent content = m == DemoUsers.KUNGSBACKA ? DemoContent.KUNGSBACKA : DemoContent.KAVLINGE;
+  private void drive(CycleRun run, BiPredicate<String, Integer> stopAt, int returns) {
     ProcessInstance cycle = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(cycleKey).singleResult();
-    ClockUtil.setCurrentTime(realNow);
+        .processInstanceBusinessKey(run.key()).singleResult();
+    LocalDate planningStarts = LocalDate.of(run.year() - 1, 1, 2);
+    ClockUtil.setCurrentTime(planningStarts.getYear() < timeline.currentYear()
+        ? new Date(clock.startOfDay(planningStarts).getTime() + TimeUnit.HOURS.toMillis(9)) : realNow);
     while (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() > 0) {
       int round = currentRound(cycle.getId());
       Task task = tasks.createTaskQuery().processInstanceId(cycle.getId()).list().stream()
-          .filter(t -> !stopAt.test(t.getTaskDefinitionKey(), round) && !doneAt(t).after(realNow))
-          .min(Comparator.comparing(this::doneAt)).orElse(null);
+          .filter(t -> !stopAt.test(t.getTaskDefinitionKey(), round) && !doneAt(t, run).after(realNow))
+          .min(Comparator.comparing(t -> doneAt(t, run))).orElse(null);
       Job job = management.createJobQuery().processInstanceId(cycle.getId()).orderByJobDuedate().asc().list()
           .stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(realNow)).findFirst().orElse(null);
-      if (job != null && (task == null || job.getDuedate() == null || job.getDuedate().before(doneAt(task)))) {
+      if (job != null && (task == null || job.getDuedate() == null || job.getDuedate().before(doneAt(task, run)))) {
         run(job);
       } else if (task != null) {
-        if (TASK_SIGN_AND_PUBLISH.equals(task.getTaskDefinitionKey())) {
-          // the promises were signed before the year began: the implementation year runs on its own calendar
-          ClockUtil.setCurrentTime(clock.startOfDay(LocalDate.of(year - 1, 12, 20)));
-        }
-        moveClockTo(doneAt(task));
+        moveClockTo(doneAt(task, run));
         // claimed first, so that history and the plan's records say who did the work
-        tasks.claim(task.getId(), task.getAssignee() != null ? task.getAssignee() : worker(task, m));
-        tasks.complete(task.getId(), answers(task, m, content, year, lastYearOfPeriod, round, returns));
+        tasks.claim(task.getId(), task.getAssignee() != null ? task.getAssignee() : worker(task, run.m()));
+        tasks.complete(task.getId(), answers(task, run, round, returns));
       } else {
         return;
       }
@@ -214,23 +241,49 @@ class DemoData implements ApplicationRunner {
   }
 
   /**
-   * When a demo user does a task: a follow-up on its day (the latest ones stay open); a steering
-   * group's or the report's task five days before it is due; planning tasks at once.
+   * When a demo user does a task: a follow-up on its day, unless {@link DemoTimeline} leaves it open; next year's
+   * plan at once (it is being made today); in a cycle planned in an earlier year, each task five days before it is
+   * due (or at once when that has passed), the steering group's decision at its meeting, the promises signed on
+   * 20 December and the summons to the half-year meeting sent right after.
    */
-  private Date doneAt(Task task) {
+  private Date doneAt(Task task, CycleRun run) {
     String key = task.getTaskDefinitionKey();
+    Date now = ClockUtil.getCurrentTime();
     if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {
+      DemoContent.ActivityRow row = activityOf(task, run);
       LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
-      LocalDate today = LocalDate.ofInstant(realNow.toInstant(), clock.zone());
-      // owners report on the day itself, so that an activity reported finished on its end date is not late
-      return day.isAfter(today.minusDays(FOLLOW_UPS_LEFT_OPEN_DAYS)) ? FUTURE
-          : new Date(clock.startOfDay(day).getTime() + java.util.concurrent.TimeUnit.HOURS.toMillis(10));
+      // owners report in the morning, so that an activity reported finished on its end date is not late
+      return timeline.reportedOn(day, end(row, run), isLate(row, run))
+          .map(d -> new Date(clock.startOfDay(d).getTime() + TimeUnit.HOURS.toMillis(10))).orElse(FUTURE);
     }
-    if (task.getDueDate() != null && (key.equals(TASK_SCHEDULE_FOLLOW_UP_MEETING)
-        || key.equals(TASK_HALF_YEAR_FOLLOW_UP) || key.equals(TASK_YEARLY_FOLLOW_UP_REPORT))) {
-      return new Date(task.getDueDate().getTime() - java.util.concurrent.TimeUnit.DAYS.toMillis(5));
+    Date at;
+    if (run.year() > timeline.currentYear() || key.equals(TASK_SCHEDULE_FOLLOW_UP_MEETING)) {
+      at = now;
+    } else if (key.equals(TASK_POLICE_STEERING_DECISION) || key.equals(TASK_MUNICIPAL_STEERING_DECISION)) {
+      // decided at the steering group's meeting, in the afternoon
+      LocalDate meeting = LocalDate.parse((String) runtime.getVariable(task.getProcessInstanceId(),
+          STEERING_MEETING_DATE.name()));
+      at = new Date(clock.startOfDay(meeting).getTime() + TimeUnit.HOURS.toMillis(15));
+    } else if (key.equals(TASK_SIGN_AND_PUBLISH)) {
+      at = new Date(clock.startOfDay(LocalDate.of(run.year() - 1, 12, 20)).getTime() + TimeUnit.HOURS.toMillis(10));
+    } else if (task.getDueDate() != null) {
+      at = new Date(task.getDueDate().getTime() - TimeUnit.DAYS.toMillis(5));
+    } else {
+      at = now;
     }
-    return ClockUtil.getCurrentTime();
+    return at.before(now) ? now : at;
+  }
+
+  private DemoContent.ActivityRow activityOf(Task task, CycleRun run) {
+    String description = (String) tasks.getVariable(task.getId(), ACTIVITY_DESCRIPTION.name());
+    DemoContent c = run.content();
+    return Stream.concat(c.activities().stream(), Stream.of(c.revision()))
+        .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
+  }
+
+  private boolean isLate(DemoContent.ActivityRow row, CycleRun run) {
+    return run.m() == DemoUsers.KUNGSBACKA && row.description().equals(DemoContent.LATE_ACTIVITY)
+        && run.year() == timeline.lateActivityYear();
   }
 
   private void moveClockTo(Date when) {
@@ -251,8 +304,10 @@ class DemoData implements ApplicationRunner {
     return round == null ? 0 : ((Number) round).intValue();
   }
 
-  private Map<String, Object> answers(Task task, Municipality m, DemoContent c, int year, int lastYear, int round,
-      int returns) {
+  private Map<String, Object> answers(Task task, CycleRun run, int round, int returns) {
+    Municipality m = run.m();
+    DemoContent c = run.content();
+    int year = run.year();
     Map<String, Object> v = new HashMap<>();
     switch (task.getTaskDefinitionKey()) {
       case TASK_POLICE_SITUATION_PICTURE -> situation(v, c.policePicture(), c.policeEntries(), List.of());
@@ -272,13 +327,16 @@ class DemoData implements ApplicationRunner {
         if (round > 0) {
           activities.add(c.revision());
         }
-        v.put(ACTIVITIES.name(), json(activities.stream().map(a -> activity(a, m, year, lastYear))));
+        v.put(ACTIVITIES.name(), json(activities.stream().map(a -> activity(a, run))));
         v.put(PROMISES.name(), json(c.promises().stream().map(p -> "{\"text\":" + quote(p.text())
             + ",\"party\":" + quote(p.party()) + ",\"target\":" + quote(p.target()) + "}")));
       }
       case TASK_PREPARE_STEERING_GROUP -> {
-        v.put("steeringMeetingDate", (year - 1) + "-12-15");
-        v.put("steeringMeetingPlace", m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge");
+        // mid December, or a week ahead when the plan is late: a summons is never for a day gone by
+        LocalDate meeting = LocalDate.of(year - 1, 12, 15);
+        LocalDate weekAhead = clock.today().plusDays(7);
+        v.put("steeringMeetingDate", (meeting.isAfter(clock.today()) ? meeting : weekAhead).toString());
+        v.put("steeringMeetingPlace", place(m));
         v.put("preparationSummary", "Samordnarna föreslår att styrgruppen antar åtgärdsplanen och medborgarlöftena.");
       }
       case TASK_POLICE_STEERING_DECISION -> {
@@ -288,14 +346,14 @@ class DemoData implements ApplicationRunner {
       }
       case TASK_MUNICIPAL_STEERING_DECISION -> v.put(DECISION.name(), "APPROVE");
       case TASK_SIGN_AND_PUBLISH -> {
-        v.put("signedOn", (year - 1) + "-12-20");
+        v.put("signedOn", clock.today().toString());
         v.put("publishedAt", "Kommunens webbplats och polisen.se");
       }
-      case TASK_FOLLOW_UP_ACTIVITY -> followUp(v, task, c, year, lastYear);
+      case TASK_FOLLOW_UP_ACTIVITY -> followUp(v, task, run);
       case TASK_SCHEDULE_FOLLOW_UP_MEETING -> {
         v.put("steeringMeetingDate", year + "-06-10");
         v.put("steeringMeetingTime", "13:00");
-        v.put("steeringMeetingPlace", m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge");
+        v.put("steeringMeetingPlace", place(m));
       }
       case TASK_HALF_YEAR_FOLLOW_UP -> {
         boolean kungsbacka = m == DemoUsers.KUNGSBACKA;
@@ -337,12 +395,12 @@ class DemoData implements ApplicationRunner {
    * The owner's answer at a follow-up: progress before the activity's end, the outcome at its last follow-up, and
    * the dates the promise it carries out was kept since the previous follow-up (every Thursday for a weekly one).
    */
-  private void followUp(Map<String, Object> v, Task task, DemoContent c, int year, int lastYear) {
-    String description = (String) tasks.getVariable(task.getId(), ACTIVITY_DESCRIPTION.name());
-    DemoContent.ActivityRow row = Stream.concat(c.activities().stream(), Stream.of(c.revision()))
-        .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
+  private void followUp(Map<String, Object> v, Task task, CycleRun run) {
+    DemoContent c = run.content();
+    int year = run.year();
+    DemoContent.ActivityRow row = activityOf(task, run);
     LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
-    boolean last = !day.isBefore(end(row, year, lastYear)) || day.equals(LocalDate.of(year, 12, 31));
+    boolean last = !day.isBefore(end(row, run)) || day.equals(LocalDate.of(year, 12, 31));
     DemoContent.FollowUp f = row.followUp();
     v.put(ACTIVITY_STATUS.name(), last ? f.finalStatus() : f.progressStatus());
     v.put(STATUS_COMMENT.name(), last ? f.outcome() : f.progress());
@@ -362,14 +420,25 @@ class DemoData implements ApplicationRunner {
     v.put(PROMISE_OCCURRENCES.name(), json(rows.stream()));
   }
 
-  private static LocalDate end(DemoContent.ActivityRow a, int year, int lastYear) {
+  /**
+   * The activity's end in this cycle: its day in the cycle's year, or next year's for one that runs on (the last
+   * year of the agreement cuts it at 31 December); the late activity ended {@link DemoTimeline} days ago.
+   */
+  private LocalDate end(DemoContent.ActivityRow a, CycleRun run) {
+    if (isLate(a, run)) {
+      return timeline.lateActivityEnd();
+    }
+    int year = run.year();
+    int lastYear = run.lastYearOfPeriod();
     String end = a.followUp().end();
     return end.startsWith("+") ? year < lastYear ? LocalDate.parse((year + 1) + "-" + end.substring(1))
         : LocalDate.of(year, 12, 31) : LocalDate.parse(year + "-" + end);
   }
 
-  private static String activity(DemoContent.ActivityRow a, Municipality m, int year, int lastYear) {
-    LocalDate end = end(a, year, lastYear);
+  private String activity(DemoContent.ActivityRow a, CycleRun run) {
+    Municipality m = run.m();
+    int year = run.year();
+    LocalDate end = end(a, run);
     return "{\"focusArea\":" + quote(a.focusArea()) + ",\"description\":" + quote(a.description())
         + ",\"expectedEffect\":" + quote(a.expectedEffect()) + ",\"responsibleParty\":" + quote(a.party())
         + ",\"responsiblePerson\":" + quote(m.userFor(a.owner())) + ",\"startDate\":\"" + year + "-01-01\""

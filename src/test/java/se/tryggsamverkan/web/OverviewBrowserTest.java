@@ -41,6 +41,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
+import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.support.DemoDay;
 import se.tryggsamverkan.support.EmbeddedPostgres;
 import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.Http;
@@ -57,7 +59,8 @@ import se.tryggsamverkan.support.Http;
  * context. Nothing here changes the demo's data: the manager's attempts to take and complete a task are refused.
  */
 @SpringBootTest(classes = TryggSamverkanApplication.class, webEnvironment = RANDOM_PORT,
-    properties = {"trygg.demo.enabled=true", "trygg.admin.password=admin"})
+    properties = {"trygg.demo.enabled=true", "trygg.admin.password=admin",
+        "trygg.demo.today=" + DemoDay.BROWSER_TESTS})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverviewBrowserTest {
@@ -86,6 +89,8 @@ class OverviewBrowserTest {
   private int port;
   @Autowired
   private TaskService taskService;
+  @Autowired
+  private EngineClock engineClock;
 
   private Http http;
   private Path profile;
@@ -102,6 +107,8 @@ class OverviewBrowserTest {
 
   @BeforeEach
   void startBrowser() throws IOException {
+    // other test classes reset the shared engine clock: back to the demo's day, where it had ticked to
+    engineClock.applyDemoDay();
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("overview-chromium");
     driver = HeadlessChromium.start("sv-SE", profile);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +51,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
+import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.support.DemoDay;
 import se.tryggsamverkan.support.EmbeddedPostgres;
 import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.Http;
@@ -70,7 +71,8 @@ import se.tryggsamverkan.support.Http;
  * forward through the engine from wherever it is.
  */
 @SpringBootTest(classes = TryggSamverkanApplication.class, webEnvironment = RANDOM_PORT,
-    properties = {"trygg.demo.enabled=true", "trygg.admin.password=admin"})
+    properties = {"trygg.demo.enabled=true", "trygg.admin.password=admin",
+        "trygg.demo.today=" + DemoDay.BROWSER_TESTS})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserTest {
@@ -81,6 +83,7 @@ class TasklistBrowserTest {
   private static final String ACTION_PLAN = "Åtgärdsplan och förslag till medborgarlöften";
   private static final String PREPARE_STEERING_GROUP = "Bered underlag till styrgruppen";
   private static final String POLICE_STEERING_DECISION = "Styrgruppens beslut: polisen";
+  private static final String HALF_YEAR_FOLLOW_UP = "Styrgruppens halvårsuppföljning";
   private static final String SITUATION_ENTRIES = "Underlag";
   private static final String PLACES = "Otrygga och brottsutsatta platser";
   private static final String ACTIVITIES = "Aktiviteter";
@@ -103,6 +106,8 @@ class TasklistBrowserTest {
   @Autowired
   private TaskService taskService;
   @Autowired
+  private EngineClock engineClock;
+  @Autowired
   private RuntimeService runtimeService;
   @Autowired
   private HistoryService historyService;
@@ -123,6 +128,8 @@ class TasklistBrowserTest {
 
   @BeforeEach
   void startBrowser() throws IOException {
+    // other test classes reset the shared engine clock: back to the demo's day, where it had ticked to
+    engineClock.applyDemoDay();
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("tasklist-chromium");
     driver = HeadlessChromium.start("sv-SE", profile);
@@ -156,10 +163,11 @@ class TasklistBrowserTest {
     logIn("kungsbacka.polis");
     openFilter(MY_GROUPS_TASKS);
     waitForTaskInList(POLICE_PICTURE);
-    assertThat(taskNames()).containsExactly(POLICE_PICTURE);
+    // the demo keeps this year's half-year follow-up open for the steering group and both coordinators
+    assertThat(taskNames()).containsExactlyInAnyOrder(POLICE_PICTURE, HALF_YEAR_FOLLOW_UP);
     // the card names the municipality and the cycle's year (filter variables, readable with READ_INSTANCE)
-    wait.until(d -> d.findElement(TASK_ITEMS).getText().contains("Kungsbacka kommun"));
-    assertThat(driver.findElement(TASK_ITEMS).getText()).contains("Kommun", "Kungsbacka kommun", "År", "2027");
+    wait.until(d -> waitForTaskInList(POLICE_PICTURE).getText().contains("Kungsbacka kommun"));
+    assertThat(waitForTaskInList(POLICE_PICTURE).getText()).contains("Kommun", "Kungsbacka kommun", "År", "2027");
     screenshot("01-kungsbacka-polis-group-tasks");
 
     openTask(POLICE_PICTURE);
@@ -192,7 +200,7 @@ class TasklistBrowserTest {
     submit();
 
     waitForTaskInList(MERGE_AND_PRIORITISE);
-    assertThat(taskNames()).containsExactly(MERGE_AND_PRIORITISE);
+    assertThat(taskNames()).containsExactlyInAnyOrder(MERGE_AND_PRIORITISE, HALF_YEAR_FOLLOW_UP);
     screenshot("04-kungsbacka-polis-merge-task-in-group-list");
 
     assertThat(runtimeService.getVariable(cycle.getId(), "policeSituationPicture")).isEqualTo(picture);
@@ -218,7 +226,9 @@ class TasklistBrowserTest {
     assertThat(merge).isNotNull();
     assertThat(merge.getTenantId()).isEqualTo("kungsbacka");
     assertThat(merge.getAssignee()).isNull();
-    assertThat(shownTaskIds()).containsExactly(merge.getId());
+    Task halfYear = taskService.createTaskQuery().processInstanceBusinessKey(KUNGSBACKA_2026)
+        .taskDefinitionKey("Task_HalfYearFollowUp").singleResult();
+    assertThat(shownTaskIds()).containsExactlyInAnyOrder(merge.getId(), halfYear.getId());
   }
 
   @Test
@@ -453,7 +463,7 @@ class TasklistBrowserTest {
         .taskDefinitionKey("Task_FollowUpActivity").taskAssignee("kungsbacka.polis").singleResult();
     assertThat(followUp).as("the demo leaves the latest monthly follow-up open").isNotNull();
     long activityId = ((Number) taskService.getVariable(followUp.getId(), "activityId")).longValue();
-    LocalDate controlHeld = LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(2);
+    LocalDate controlHeld = engineClock.today().minusDays(2);
 
     logIn("kungsbacka.polis");
     openFilter("Mina uppgifter");
