@@ -1,6 +1,7 @@
 package se.tryggsamverkan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.STEERING_COMMENTS;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -126,9 +127,9 @@ class DefaultProfileTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(kavlingeNext).list())
         .extracting(Task::getTaskDefinitionKey)
         .containsExactlyInAnyOrder("Task_PoliceSteeringDecision", "Task_MunicipalSteeringDecision");
-    assertThat(engine.getRuntimeService().getVariable(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(kavlingeNext).singleResult().getId(), "steeringComments"))
-        .asString().contains("Omgång 1", "återremitterar");
+    assertThat(STEERING_COMMENTS.of(engine.getRuntimeService().getVariable(engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceBusinessKey(kavlingeNext).singleResult().getId(),
+        STEERING_COMMENTS.name()))).contains("Omgång 1", "återremitterar");
 
     // final yearly reports for the years before last, in both municipalities
     for (String tenant : List.of("kungsbacka", "kavlinge")) {

@@ -39,7 +39,8 @@ public final class FormSchema {
       }
       String label = c.path("label").asText(c.path("dateLabel").asText(c.path("key").asText()));
       fields.add(new Field(c.path("key").asText(), c.path("type").asText(), label,
-          c.path("validate").path("required").asBoolean(false), c.path("readonly").asBoolean(false),
+          c.path("validate").path("required").asBoolean(false),
+          c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
           c.has("defaultValue")));
     }
     return new FormSchema(root.path("id").asText(), List.copyOf(fields));

@@ -12,18 +12,24 @@ import org.camunda.spin.plugin.variable.SpinValues;
  */
 public final class ProcessVariable<T> {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final String name;
   private final Class<T> type;
-  private final boolean json;
+  private final Storage storage;
+
+  /** How a value is kept in the engine. */
+  private enum Storage { PLAIN, JSON, LONG_TEXT }
 
   private ProcessVariable(String name, Class<T> type) {
-    this(name, type, false);
+    this(name, type, Storage.PLAIN);
   }
 
-  private ProcessVariable(String name, Class<T> type, boolean json) {
+  private ProcessVariable(String name, Class<T> type, Storage storage) {
     this.name = name;
     this.type = type;
-    this.json = json;
+    this.storage = storage;
   }
 
   public static ProcessVariable<String> string(String name) {
@@ -47,7 +53,16 @@ public final class ProcessVariable<T> {
    * read and written as its JSON text.
    */
   public static ProcessVariable<String> json(String name) {
-    return new ProcessVariable<>(name, String.class, true);
+    return new ProcessVariable<>(name, String.class, Storage.JSON);
+  }
+
+  /**
+   * Text that may outgrow the engine's 4,000 characters for a string variable (a whole plan as the steering group
+   * reads it): kept as a Json string, which the engine stores without that limit. Tasklist parses a Json variable
+   * and shows the text as it is; forms show it in a disabled field, so that it is never submitted back as a string.
+   */
+  public static ProcessVariable<String> longText(String name) {
+    return new ProcessVariable<>(name, String.class, Storage.LONG_TEXT);
   }
 
   public String name() {
@@ -56,6 +71,11 @@ public final class ProcessVariable<T> {
 
   public Optional<T> optionalFrom(VariableScope scope) {
     return Optional.ofNullable(convert(scope.getVariable(name)));
+  }
+
+  /** The value as this variable's type, from what the engine's services return for it. */
+  public T of(Object raw) {
+    return convert(raw);
   }
 
   public T from(VariableScope scope) {
@@ -72,7 +92,11 @@ public final class ProcessVariable<T> {
   }
 
   private Object typed(T value) {
-    return json && value != null ? SpinValues.jsonValue((String) value).create() : value;
+    if (value == null || storage == Storage.PLAIN) {
+      return value;
+    }
+    String text = (String) value;
+    return SpinValues.jsonValue(storage == Storage.JSON ? text : JSON.valueToTree(text).toString()).create();
   }
 
   private T convert(Object raw) {
@@ -81,6 +105,9 @@ public final class ProcessVariable<T> {
     }
     if (type.isInstance(raw)) {
       return type.cast(raw);
+    }
+    if (storage == Storage.LONG_TEXT && raw instanceof SpinJsonNode text && text.isString()) {
+      return type.cast(text.stringValue());
     }
     if (type == String.class) {
       // SpinJsonNode prints as its JSON text; anything else by its plain string form

@@ -132,7 +132,8 @@ class YearlyCycleProcessTest {
     assertThat(timesPassed(TASK_ACTION_PLAN)).as("back at the action plan").isEqualTo(2);
     assertThat(cycle).variables().containsEntry(DECISION_ROUND.name(), 1)
         .containsEntry(STEERING_GROUP_AGREES.name(), false);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.getId(), STEERING_COMMENTS.name()))
+    assertThat(STEERING_COMMENTS.of(engine.getRuntimeService().getVariable(cycle.getId(),
+        STEERING_COMMENTS.name())))
         .contains("Omgång 1", "Polisen: återremitterar – Ange var trafikkontrollerna ska göras",
             "Kommunen: godkänner");
 
@@ -142,7 +143,7 @@ class YearlyCycleProcessTest {
 
     assertThat(cycle).isWaitingAt(TASK_SIGN_AND_PUBLISH);
     assertThat(cycle).variables().containsEntry(DECISION_ROUND.name(), 2).containsEntry(PLAN_VERSION.name(), 2);
-    assertThat((String) engine.getRuntimeService().getVariable(cycle.getId(), PLAN_SUMMARY.name()))
+    assertThat(PLAN_SUMMARY.of(engine.getRuntimeService().getVariable(cycle.getId(), PLAN_SUMMARY.name())))
         .contains("Trafikkontroller vid Åsaskolan och Kollaskolan");
   }
 
@@ -157,7 +158,8 @@ class YearlyCycleProcessTest {
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "RETURN", "Budgeten saknas");
 
     assertThat(cycle).isWaitingAt(TASK_ACTION_PLAN);
-    String comments = (String) engine.getRuntimeService().getVariable(cycle.getId(), STEERING_COMMENTS.name());
+    String comments = STEERING_COMMENTS.of(engine.getRuntimeService().getVariable(cycle.getId(),
+        STEERING_COMMENTS.name()));
     assertThat(comments).contains("Omgång 2", "Budgeten saknas", "Omgång 1", "Mät löftena", "Ta med skolorna");
     assertThat(comments.indexOf("Omgång 2")).isLessThan(comments.indexOf("Omgång 1"));
   }

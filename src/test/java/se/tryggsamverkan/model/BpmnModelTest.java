@@ -124,7 +124,7 @@ class BpmnModelTest {
   }
 
   @Test
-  void everyFormIsUsedAndExplainsItselfInSwedishWithRequiredFields() throws IOException {
+  void everyFormIsUsedAndExplainsItselfInSwedishWithRequiredFieldsAndListsThatNeverCollapse() throws IOException {
     Set<String> used = new HashSet<>();
     for (Path file : bpmnFiles().toList()) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
@@ -150,6 +150,21 @@ class BpmnModelTest {
       List<String> ids = root.path("components").findValues("id").stream().map(JsonNode::asText).toList();
       assertThat(ids).as("component ids in %s (Tasklist refuses a form with duplicates)", form)
           .doesNotHaveDuplicates();
+      // form-js renders only the first rows of a collapsed list and submits only what it renders: a returned
+      // plan of eight activities came back with five (issue 12)
+      List<JsonNode> lists = new ArrayList<>();
+      collectLists(root.path("components"), lists);
+      assertThat(lists).as("lists in %s", form).allSatisfy(list -> assertThat(list.path("disableCollapse").asBoolean())
+          .as("%s in %s never collapses", list.path("path").asText(), form).isTrue());
+    }
+  }
+
+  private static void collectLists(JsonNode components, List<JsonNode> into) {
+    for (JsonNode c : components) {
+      if ("dynamiclist".equals(c.path("type").asText())) {
+        into.add(c);
+      }
+      collectLists(c.path("components"), into);
     }
   }
 

@@ -156,8 +156,8 @@ class PlanRoundTripTest {
         PROMISES.name(), json("[{\"text\":\"Trafikkontroller\",\"party\":\"POLICE\",\"target\":\"minst 1 per vecka\"}]")));
     driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, CycleDriver.preparation("Reviderat förslag"));
 
-    String changes = (String) engine.getTaskService().getVariable(
-        driver.task(cycle, TASK_POLICE_STEERING_DECISION).getId(), PLAN_CHANGES.name());
+    String changes = PLAN_CHANGES.of(engine.getTaskService().getVariable(
+        driver.task(cycle, TASK_POLICE_STEERING_DECISION).getId(), PLAN_CHANGES.name()));
     assertThat(changes).isEqualTo("Ändringar från version 1 till version 2:\n"
         + "- Ändrad aktivitet: Trafikkontroller (slutdatum 2027-12-31)\n"
         + "- Ny aktivitet: Åtgärdsplaner för Åsaskolan och Kollaskolan");

@@ -52,6 +52,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.PLAN_CHANGES;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.PLAN_SUMMARY;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.STEERING_COMMENTS;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.support.DemoDay;
 import se.tryggsamverkan.support.EmbeddedPostgres;
@@ -389,7 +392,7 @@ class TasklistBrowserTest {
         .param("a", agreementId).query().listOfRows())
         .containsExactly(Map.of("text", promise, "party", "POLICE", "target_count", 1, "target_period", "WEEK",
             "target_text", target));
-    assertThat((String) runtimeService.getVariable(cycle.getId(), "planSummary"))
+    assertThat(PLAN_SUMMARY.of(runtimeService.getVariable(cycle.getId(), PLAN_SUMMARY.name())))
         .contains(activities.stream().map(ActivityInput::description).toArray(String[]::new))
         .contains("[" + target + "]");
   }
@@ -436,10 +439,10 @@ class TasklistBrowserTest {
     ProcessInstance cycle = cycle(KAVLINGE_2027);
     List<String> groupTasks = taskService.createTaskQuery().tenantIdIn("kavlinge")
         .taskCandidateGroup("police-steering").list().stream().map(Task::getId).toList();
-    Object planSummary = runtimeService.getVariable(cycle.getId(), "planSummary");
-    Object planChanges = runtimeService.getVariable(cycle.getId(), "planChanges");
-    assertThat(planSummary).as("the returned and revised plan").asString().contains("version 2");
-    assertThat(planChanges).as("what changed after the return").asString().isNotBlank();
+    String planSummary = PLAN_SUMMARY.of(runtimeService.getVariable(cycle.getId(), PLAN_SUMMARY.name()));
+    String planChanges = PLAN_CHANGES.of(runtimeService.getVariable(cycle.getId(), PLAN_CHANGES.name()));
+    assertThat(planSummary).as("the returned and revised plan").contains("version 2");
+    assertThat(planChanges).as("what changed after the return").isNotBlank();
 
     logIn("kavlinge.lpo");
     openFilter(MY_GROUPS_TASKS);
@@ -452,7 +455,7 @@ class TasklistBrowserTest {
     assertThat(formValue("Åtgärdsplan och förslag till medborgarlöften")).isEqualTo(planSummary);
     assertThat(formValue("Ändringar sedan förra omgången")).isEqualTo(planChanges);
     assertThat(formValue("Tidigare omgångars kommentarer")).isNotBlank()
-        .isEqualTo(runtimeService.getVariable(cycle.getId(), "steeringComments"));
+        .isEqualTo(STEERING_COMMENTS.of(runtimeService.getVariable(cycle.getId(), STEERING_COMMENTS.name())));
     formInput("Ditt beslut");
     assertThat(driver.findElement(By.cssSelector(".task-details")).getText())
         .contains("Godkänn planen", "Återremittera till samordnarna");
@@ -692,6 +695,138 @@ class TasklistBrowserTest {
   /** The text of the webapp's top navigation (its own links and the user's menu). */
   private String navigationText() {
     return driver.findElement(By.cssSelector("[cam-widget-header]")).getText();
+  }
+
+  /**
+   * A plan of real size, sent back by the steering group, comes back whole: Kungsbacka's twelve published promises
+   * of 2021–2022 (seed 000, at full length) as twelve activities, the first eight as promises. Tasklist showed only
+   * five rows of a list and submitted only what it showed, so a returned plan lost every row beyond the fifth.
+   * The coordinator opens the returned plan and completes it without expanding or touching anything.
+   */
+  @Test
+  @Order(11)
+  void aReturnedPlanOfTwelveActivitiesAndEightPromisesIsResubmittedWholeWithoutExpandingAnything() throws Exception {
+    ProcessInstance cycle = cycle(KUNGSBACKA_2027);
+    String agreementId = agreementId(cycle);
+    List<SeedPromise> seed = kungsbackasPublishedPromises();
+    assertThat(seed).hasSize(12);
+    returnThePlan(cycle, "Planen behöver ses över en gång till.");
+    Task first = singleTask(cycle, "Task_ActionPlan");
+    taskService.complete(first.getId(), realSizePlan(seed));
+    returnThePlan(cycle, "Styrgruppen vill se planen en gång till innan beslut.");
+    Task returned = singleTask(cycle, "Task_ActionPlan");
+    int before = planVersions(agreementId);
+
+    logIn("kungsbacka.polis");
+    openFilter(MY_GROUPS_TASKS);
+    openTask(ACTION_PLAN);
+    claimTheOpenTask();
+    assertThat(rows(ACTIVITIES)).as("every activity shown").hasSize(12);
+    assertThat(rows(PROMISES)).as("every promise shown").hasSize(8);
+    assertThat(driver.findElement(By.cssSelector(".task-details")).getText()).doesNotContain("Expand all");
+    fullPageScreenshot("24-kungsbacka-polis-returned-plan-twelve-activities");
+    submit();
+    wait.until(d -> taskService.createTaskQuery().taskId(returned.getId()).count() == 0);
+
+    assertThat(planVersions(agreementId)).isEqualTo(before + 1);
+    JsonNode plan = new Http(port).json("/api/tenants/kungsbacka/agreements/" + agreementId + "/years/2027/plan",
+        "kungsbacka.polis", "demo");
+    assertThat(plan.path("version").asInt()).isEqualTo(before + 1);
+    assertThat(texts(plan.path("changes"))).as("nothing changed from the version the steering group returned")
+        .isEmpty();
+    assertThat(StreamSupport.stream(plan.path("activities").spliterator(), false)
+        .map(a -> a.path("description").asText()).toList())
+        .containsExactlyElementsOf(seed.stream().map(SeedPromise::text).toList());
+    assertThat(StreamSupport.stream(plan.path("promises").spliterator(), false).map(a -> a.path("text").asText())
+        .toList()).containsExactlyElementsOf(seed.stream().limit(8).map(SeedPromise::text).toList());
+    assertThat(PLAN_SUMMARY.of(runtimeService.getVariable(cycle.getId(), PLAN_SUMMARY.name())))
+        .as("the whole plan for the steering group, past the engine's 4,000 characters for a string")
+        .hasSizeGreaterThan(4000).contains(seed.get(11).text());
+    assertThat(PLAN_CHANGES.of(runtimeService.getVariable(cycle.getId(), PLAN_CHANGES.name())))
+        .contains("Inga ändringar");
+  }
+
+  /** A promise as Kungsbacka published it: its focus area and its text. */
+  private record SeedPromise(String focusArea, String text) {
+    String party() {
+      boolean police = text.startsWith("Polisen") || text.startsWith("Polisens");
+      boolean municipality = text.startsWith("Kungsbacka kommun lovar att fortsätta")
+          || text.startsWith("Kommunen lovar");
+      return police ? "POLICE" : municipality ? "MUNICIPALITY" : "BOTH";
+    }
+
+    String person() {
+      return switch (party()) {
+        case "POLICE" -> "kungsbacka.polis";
+        case "MUNICIPALITY" -> "kungsbacka.samordnare";
+        default -> "kungsbacka.aktivitet";
+      };
+    }
+  }
+
+  /** The bullets under each focus area of Kungsbacka's published promises 2021–2022. */
+  private static List<SeedPromise> kungsbackasPublishedPromises() throws IOException {
+    List<SeedPromise> promises = new ArrayList<>();
+    String area = null;
+    try (var in = TasklistBrowserTest.class.getResourceAsStream("/seeds/kungsbacka-medborgarloften-2021-2022.txt")) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (KUNGSBACKA_FOCUS_AREAS.contains(line.trim())) {
+          area = line.trim();
+        } else if (line.startsWith(" • ") && area != null) {
+          promises.add(new SeedPromise(area, line.substring(3).trim()));
+        }
+      }
+    }
+    return promises;
+  }
+
+  private Map<String, Object> realSizePlan(List<SeedPromise> seed) {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var activities = json.createArrayNode();
+    for (SeedPromise p : seed) {
+      activities.addObject().put("focusArea", p.focusArea()).put("description", p.text())
+          .put("expectedEffect", "Ökad trygghet och minskad brottslighet inom " + p.focusArea().toLowerCase())
+          .put("responsibleParty", p.party()).put("responsiblePerson", p.person())
+          .put("startDate", "2027-01-01").put("endDate", "2027-12-31")
+          .put("indicators", "Genomfört enligt löftet; uppföljning i styrgruppen").put("followUpInterval", "QUARTERLY");
+    }
+    var promises = json.createArrayNode();
+    seed.stream().limit(8).forEach(p -> promises.addObject().put("text", p.text()).put("party", p.party())
+        .put("target", "minst 1 per år"));
+    return Map.of("activities", SpinValues.jsonValue(activities.toString()).create(),
+        "promises", SpinValues.jsonValue(promises.toString()).create());
+  }
+
+  /** From wherever the cycle is before the decision: prepared, returned by the police, approved by the municipality. */
+  private void returnThePlan(ProcessInstance cycle, String comment) {
+    for (int step = 0; step < 5; step++) {
+      List<Task> open = taskService.createTaskQuery().processInstanceId(cycle.getId()).list();
+      if (open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals("Task_ActionPlan"))) {
+        return;
+      }
+      for (Task task : open) {
+        Map<String, Object> v = new HashMap<>();
+        switch (task.getTaskDefinitionKey()) {
+          case "Task_PrepareSteeringGroup" -> {
+            v.put("steeringMeetingDate", engineClock.today().plusDays(10).toString());
+            v.put("steeringMeetingPlace", "Stadshuset, Kungsbacka");
+            v.put("preparationSummary", "Samordnarna föreslår att styrgruppen antar planen.");
+          }
+          case "Task_PoliceSteeringDecision" -> {
+            v.put("decision", "RETURN");
+            v.put("decisionComment", comment);
+          }
+          case "Task_MunicipalSteeringDecision" -> v.put("decision", "APPROVE");
+          default -> throw new AssertionError("Unexpected task before the decision: " + task.getTaskDefinitionKey());
+        }
+        taskService.complete(task.getId(), v);
+      }
+    }
+    throw new AssertionError("The plan did not come back to the coordinators");
+  }
+
+  private Task singleTask(ProcessInstance cycle, String key) {
+    return taskService.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(key).singleResult();
   }
 
   // --- the demo cycle, moved forward through the engine where a test does not drive it in the browser ---

@@ -71,9 +71,9 @@ public final class YearlyCycleProcess {
   /** Json list of {"text", "party", "target"}: the draft citizen promises. */
   public static final ProcessVariable<String> PROMISES = ProcessVariable.json("promises");
   public static final ProcessVariable<Integer> PLAN_VERSION = ProcessVariable.integer("planVersion");
-  public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.string("planSummary");
+  public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.longText("planSummary");
   /** What changed since the version the steering group returned; null for the first version. */
-  public static final ProcessVariable<String> PLAN_CHANGES = ProcessVariable.string("planChanges");
+  public static final ProcessVariable<String> PLAN_CHANGES = ProcessVariable.longText("planChanges");
 
   // preparation: the steering group's meeting
   public static final ProcessVariable<String> STEERING_MEETING_DATE = ProcessVariable.string("steeringMeetingDate");
@@ -93,7 +93,7 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<Boolean> STEERING_GROUP_AGREES = ProcessVariable.bool("steeringGroupAgrees");
   public static final ProcessVariable<Integer> DECISION_ROUND = ProcessVariable.integer("decisionRound");
   /** Every returned round's comments, newest first, shown in the action-plan form. */
-  public static final ProcessVariable<String> STEERING_COMMENTS = ProcessVariable.string("steeringComments");
+  public static final ProcessVariable<String> STEERING_COMMENTS = ProcessVariable.longText("steeringComments");
 
   // follow-up per activity (one instance of SubProcess_ActivityFollowUp per activity of the approved plan)
   /** The activity's row id in the approved plan: the multi-instance element variable. */
