@@ -37,6 +37,14 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** Any method, with a JSON body or none. */
+  public HttpResponse<String> send(String method, String path, String user, String password, String body) {
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body);
+    return send(request(path, user, password).header("Content-Type", "application/json").method(method, publisher)
+        .build());
+  }
+
   /** GETs a path that must answer 200 and returns its JSON. */
   public JsonNode json(String path, String user, String password) {
     HttpResponse<String> response = get(path, user, password);

@@ -1,0 +1,87 @@
+package se.tryggsamverkan.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * What the engine's own APIs ({@code /engine-rest} and the web applications' {@code /camunda/api/engine}) must not
+ * do for a user, whatever the engine itself would allow:
+ * <ul>
+ *   <li>Task attachments are closed. The engine checks no municipality (tenant) on them once a task is completed, so
+ *       anyone logged in could read or delete another municipality's yearly report by its ids. Nothing the users
+ *       use needs them (Tasklist 7.24 shows none); reports are read from the project's archive (ADR 5).</li>
+ *   <li>Another municipality's task is "not found" (404), not the engine's 500 ("ENGINE-13034 ... belongs to no
+ *       authenticated tenant"): it is no server error, and the answer tells nothing about the task.</li>
+ * </ul>
+ */
+@Configuration
+class EngineApiGuard {
+
+  static final String ATTACHMENTS_CLOSED = "Bilagor hanteras inte här. Årsrapporterna finns i arkivet: "
+      + "/api/tenants/{kommun}/agreements/{id}/years/{år}/reports";
+  static final String NOT_FOUND = "Uppgiften eller ärendet finns inte, eller hör till en annan kommun.";
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> engineApiGuardFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Guard());
+    registration.setName("engine-api-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    // before authentication: a closed door is closed to everyone, and no engine call is made for it
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  static final class Guard extends OncePerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ATTACHMENT = Pattern.compile(".*/task/[^/]+/attachment(/.*)?");
+    private static final String OTHER_TENANT = "ENGINE-13034";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      if (ATTACHMENT.matcher(path).matches()) {
+        LOG.info("Refused {} {}: task attachments are closed on the engine's APIs", request.getMethod(), path);
+        answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", ATTACHMENTS_CLOSED);
+        return;
+      }
+      ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+      chain.doFilter(request, wrapper);
+      if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+        String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+        if (body.contains(OTHER_TENANT)) {
+          LOG.info("Answered {} {} as not found: {}", request.getMethod(), path, body);
+          wrapper.resetBuffer();
+          answer(wrapper, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", NOT_FOUND);
+        }
+      }
+      wrapper.copyBodyToResponse();
+    }
+
+    private static void answer(HttpServletResponse response, int status, String type, String message)
+        throws IOException {
+      response.setStatus(status);
+      response.setContentType("application/json;charset=UTF-8");
+      byte[] body = JSON.writeValueAsBytes(Map.of("type", type, "message", message));
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    }
+  }
+}
