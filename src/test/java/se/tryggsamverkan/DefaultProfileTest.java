@@ -150,7 +150,7 @@ class DefaultProfileTest {
     String notChair = today.getMonthValue() <= 6 ? "kungsbacka.lpo" : "kungsbacka.kd";
     List<String> escalated = List.of();
     for (int i = 0; i < 120 && !(escalated.containsAll(List.of("kungsbacka.polis", "kungsbacka.samordnare", chair))
-        && sent(jdbc, "REMINDER_7") && sent(jdbc, "REMINDER_1")); i++) {
+        && sent(jdbc, "REMINDER_7") && sent(jdbc, "REMINDER_1") && !unsent(jdbc, "ACTIVITY_DELAYED")); i++) {
       Thread.sleep(500);
       escalated = jdbc.sql("select distinct recipient from mail_outbox where tenant_id = 'kungsbacka' and kind = "
           + "'ESCALATION_1' and status = 'SENT'").query(String.class).list();
@@ -159,6 +159,7 @@ class DefaultProfileTest {
         .contains("kungsbacka.polis", "kungsbacka.samordnare", chair).doesNotContain(notChair);
     assertThat(sent(jdbc, "REMINDER_7")).as("a week's reminder of Kungsbacka's situation picture").isTrue();
     assertThat(sent(jdbc, "REMINDER_1")).as("a day's reminder of Kävlinge's half-year follow-up").isTrue();
+    assertThat(unsent(jdbc, "ACTIVITY_DELAYED")).as("the Försenad notice is delivered by the sweep").isFalse();
     // summonses: the steering group's meetings, and the council's (on the 2nd) once it is two weeks away or less
     List<String> summonses = jdbc.sql("select distinct kind from mail_outbox where kind like 'INVITATION_%'")
         .query(String.class).list();
@@ -208,6 +209,11 @@ class DefaultProfileTest {
 
   private static Date endOf(ConfigurableApplicationContext app, LocalDate day) {
     return app.getBean(EngineClock.class).endOfDay(day);
+  }
+
+  private static boolean unsent(JdbcClient jdbc, String kind) {
+    return jdbc.sql("select count(*) from mail_outbox where kind = :k and status in ('PENDING', 'FAILED')")
+        .param("k", kind).query(Integer.class).single() > 0;
   }
 
   private static boolean sent(JdbcClient jdbc, String kind) {

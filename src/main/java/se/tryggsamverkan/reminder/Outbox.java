@@ -89,11 +89,15 @@ public class Outbox {
         .optional();
   }
 
-  /** Invitations recorded outside a sweep (when a meeting is set) that are not sent yet. */
-  List<Long> unsentInvitations() {
-    return jdbc.sql("select id from mail_outbox where kind like :kind and status in ('PENDING', 'FAILED') "
-            + "order by id")
-        .param("kind", MailKind.INVITATION_PREFIX + "%").query(Long.class).list();
+  /**
+   * Mails recorded outside a sweep that are not sent yet: summonses (when a meeting is set) and "Försenad" notices
+   * (when an activity's end passes). The sweep delivers them; the notices were left PENDING for good before.
+   */
+  List<Long> unsentStandAlone() {
+    return jdbc.sql("select id from mail_outbox where (kind like :invitation or kind = :delayed) "
+            + "and status in ('PENDING', 'FAILED') order by id")
+        .param("invitation", MailKind.INVITATION_PREFIX + "%").param("delayed", MailKind.activityDelayed().code())
+        .query(Long.class).list();
   }
 
   public List<Mail> ofTenant(String tenantId, int limit) {

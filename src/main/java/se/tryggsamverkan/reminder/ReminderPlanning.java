@@ -52,7 +52,7 @@ public class ReminderPlanning {
         }
       }
     }
-    toSend.addAll(outbox.unsentInvitations());
+    toSend.addAll(outbox.unsentStandAlone());
     return toSend;
   }
 }

@@ -178,6 +178,10 @@ class ActivityFollowUpProcessTest {
     assertThat(jdbc.sql("select subject from mail_outbox where kind = 'ACTIVITY_DELAYED' and tenant_id = :t")
         .param("t", kb.tenantId()).query(String.class).list())
         .allMatch(s -> s.equals("[trygg-samverkan] Försenad aktivitet: Kungsbacka: Föräldrabrev om narkotika"));
+    // the next reminder sweep delivers them (they stayed PENDING for good before)
+    assertThat(new se.tryggsamverkan.support.SweepDriver(engine).sweep()).isEmpty();
+    assertThat(jdbc.sql("select distinct status from mail_outbox where kind = 'ACTIVITY_DELAYED' and tenant_id = :t")
+        .param("t", kb.tenantId()).query(String.class).list()).containsExactly("SENT");
   }
 
   @Test
