@@ -43,6 +43,8 @@ public class IdentityBootstrap implements ApplicationRunner {
   public static final String FILTER_MY_TASKS = "Mina uppgifter";
   public static final String FILTER_MY_GROUPS = "Min grupps uppgifter";
   public static final String FILTER_MUNICIPALITIES = "Kommunernas uppgifter";
+  /** Users who may read health details and metrics at /actuator, besides the administrators. */
+  public static final String MONITORING_GROUP = "monitoring";
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
   private final IdentityService identity;
@@ -98,6 +100,8 @@ public class IdentityBootstrap implements ApplicationRunner {
 
   private void ensureAdministrator() {
     ensureGroup(Groups.CAMUNDA_ADMIN, "Administratörer", Groups.GROUP_TYPE_SYSTEM);
+    // health details and metrics (ActuatorAccess): no permission in the engine, only the membership
+    ensureGroup(MONITORING_GROUP, "Övervakning (hälsa och mätvärden)", Groups.GROUP_TYPE_SYSTEM);
     for (Resources resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }

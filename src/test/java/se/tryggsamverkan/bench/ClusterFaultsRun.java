@@ -169,7 +169,9 @@ class ClusterFaultsRun {
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--trygg.calendar.late-start-grace-days=3",
         "--camunda.bpm.job-execution.lock-time-in-millis=20000", "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=2000", "--logging.structured.format.console=ecs",
-        "--spring.datasource.hikari.connection-timeout=5000"));
+        "--spring.datasource.hikari.connection-timeout=5000",
+        // the run reads mail health details without a login (the nodes are its own, on loopback)
+        "--management.endpoint.health.show-details=always"));
     File log = work.resolve("node-" + name + ".log").toAbsolutePath().toFile();
     // run from the node's own folder: an empty class path entry would otherwise make the repository a class path root
     Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
