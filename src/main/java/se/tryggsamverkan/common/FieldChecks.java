@@ -8,7 +8,6 @@ import java.util.Map;
 /** Collects Swedish field errors while reading raw form input, then throws them all at once. */
 public final class FieldChecks {
 
-  public static final int MAX_TEXT = 10_000;
   private final Map<String, String> errors = new LinkedHashMap<>();
 
   public String required(String field, Object value, String label) {
@@ -20,18 +19,20 @@ public final class FieldChecks {
     return limited(field, text, label, 200);
   }
 
-  public String requiredText(String field, Object value, String label) {
+  /** A text that must be given, at most {@code max} characters: the field's limit in its form (FormLimits). */
+  public String requiredText(String field, Object value, String label, int max) {
     String text = value == null ? "" : value.toString().trim();
     if (text.isEmpty()) {
       errors.put(field, label + " måste fyllas i");
       return null;
     }
-    return limited(field, text, label, MAX_TEXT);
+    return limited(field, text, label, max);
   }
 
-  public String optionalText(String field, Object value, String label) {
+  /** A text that may be left out, at most {@code max} characters: the field's limit in its form (FormLimits). */
+  public String optionalText(String field, Object value, String label, int max) {
     String text = value == null ? "" : value.toString().trim();
-    return text.isEmpty() ? null : limited(field, text, label, MAX_TEXT);
+    return text.isEmpty() ? null : limited(field, text, label, max);
   }
 
   public LocalDate requiredDate(String field, Object value, String label) {

@@ -19,7 +19,8 @@ public final class FormSchema {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** {@code defaulted}: the form fills the field in itself, so a client that leaves it out means the default. */
-  record Field(String key, String type, String label, boolean required, boolean readonly, boolean defaulted) {
+  record Field(String key, String type, String label, boolean required, boolean readonly, boolean defaulted,
+      int maxLength) {
   }
 
   private final String formId;
@@ -41,7 +42,7 @@ public final class FormSchema {
       fields.add(new Field(c.path("key").asText(), c.path("type").asText(), label,
           c.path("validate").path("required").asBoolean(false),
           c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
-          c.has("defaultValue")));
+          c.has("defaultValue"), c.path("validate").path("maxLength").asInt(FormLimits.STRING_VARIABLE)));
     }
     return new FormSchema(root.path("id").asText(), List.copyOf(fields));
   }
@@ -76,7 +77,7 @@ public final class FormSchema {
             }
           }
         }
-        case "textfield", "textarea" -> checks.optionalText(f.key(), value, f.label());
+        case "textfield", "textarea" -> checks.optionalText(f.key(), value, f.label(), f.maxLength());
         default -> {
           // selects, radios and checkboxes: their values are checked where they are used
         }

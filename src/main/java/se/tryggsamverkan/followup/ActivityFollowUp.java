@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.plan.Activity;
 import se.tryggsamverkan.plan.PlanRepository;
+import se.tryggsamverkan.common.FormLimits;
 
 /**
  * The activities of a year's approved plan during implementation: what their owners report at each follow-up, the
@@ -83,10 +84,8 @@ public class ActivityFollowUp {
       LocalDate today) {
     FieldChecks checks = new FieldChecks();
     ActivityStatus reported = status(checks, status);
-    String text = checks.requiredText("statusComment", comment, "Kommentar");
-    if (text != null && text.length() > 4000) {
-      checks.fail("statusComment", "Kommentaren är för lång (högst 4000 tecken)");
-    }
+    String text = checks.requiredText("statusComment", comment, "Kommentar",
+        FormLimits.max("activityFollowUp", "statusComment"));
     LocalDate start = activity(activityId).activity().start();
     if (reported != null && reported.isFinished() && today.isBefore(start)) {
       checks.fail("activityStatus", "Aktiviteten kan inte vara avslutad före sitt startdatum " + start);

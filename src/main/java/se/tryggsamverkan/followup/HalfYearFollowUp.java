@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.common.FormLimits;
 
 /**
  * The steering group's follow-up of the year's plan: the compiled status of activities and promises it looks at,
@@ -72,8 +73,10 @@ public class HalfYearFollowUp {
   public void record(String agreementId, int year, Object conclusions, Object planChanges, String taskId,
       String recordedBy, LocalDate today) {
     FieldChecks checks = new FieldChecks();
-    String conclusionText = checks.requiredText("halfYearConclusions", conclusions, "Styrgruppens slutsatser");
-    String changes = checks.optionalText("halfYearPlanChanges", planChanges, "Ändringar i planen");
+    String conclusionText = checks.requiredText("halfYearConclusions", conclusions, "Styrgruppens slutsatser",
+        FormLimits.max("halfYearFollowUp", "halfYearConclusions"));
+    String changes = checks.optionalText("halfYearPlanChanges", planChanges, "Ändringar i planen",
+        FormLimits.max("halfYearFollowUp", "halfYearPlanChanges"));
     checks.throwIfAny();
     jdbc.sql("insert into steering_follow_up (agreement_id, cycle_year, held_on, conclusions, plan_changes, "
             + "recorded_by, recorded_at, task_id) values (:a, :y, :day, :conclusions, :changes, :by, :at, :task)")

@@ -14,6 +14,7 @@ import se.tryggsamverkan.common.FormRows;
 import se.tryggsamverkan.common.InvalidInputException;
 import se.tryggsamverkan.plan.CitizenPromise;
 import se.tryggsamverkan.plan.PlanRepository;
+import se.tryggsamverkan.common.FormLimits;
 
 /** Records when the year's promises were carried out, and how each is being kept. */
 @Service
@@ -87,10 +88,8 @@ public class PromiseFollowUp {
   private static Occurrence check(FieldChecks checks, String field, String label, CitizenPromise promise, int year,
       Object date, Object note, LocalDate today) {
     LocalDate day = checks.requiredDate(field + "date", date, label + "Datum");
-    String text = checks.optionalText(field + "note", note, label + "Anteckning");
-    if (text != null && text.length() > 2000) {
-      checks.fail(field + "note", label + "Anteckningen är för lång (högst 2000 tecken)");
-    }
+    String text = checks.optionalText(field + "note", note, label + "Anteckning",
+        FormLimits.max("activityFollowUp", "promiseOccurrences.note"));
     if (day != null && day.getYear() != year) {
       checks.fail(field + "date", label + "Datum " + day + " ligger inte i år " + year);
     } else if (day != null && day.isAfter(today)) {

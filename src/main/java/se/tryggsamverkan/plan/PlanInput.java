@@ -11,6 +11,7 @@ import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.common.FormRows;
 import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.common.FormLimits;
 
 /**
  * Reads and checks the lists coordinators enter in the cycle's forms. Every problem is reported at once, in
@@ -39,7 +40,7 @@ public class PlanInput {
       SituationSource source = choice(checks, at + "source", FormRows.text(row, "source"), SituationSource.class,
           label + "Källa");
       String description = checks.requiredText(at + "description", FormRows.text(row, "description"),
-          label + "Beskrivning");
+          label + "Beskrivning", FormLimits.max("situationPicture", "situationEntries.description"));
       BigDecimal figure = null;
       String figureText = FormRows.text(row, "figure");
       if (figureText != null) {
@@ -52,7 +53,8 @@ public class PlanInput {
           checks.fail(at + "figure", label + "Siffran '" + figureText + "' är inget tal");
         }
       }
-      String unit = checks.optionalText(at + "unit", FormRows.text(row, "unit"), label + "Enhet");
+      String unit = checks.optionalText(at + "unit", FormRows.text(row, "unit"), label + "Enhet",
+          FormLimits.max("situationPicture", "situationEntries.unit"));
       entries.add(new SituationEntry(source, description, figure, unit));
     }
     List<Place> places = new ArrayList<>();
@@ -64,7 +66,7 @@ public class PlanInput {
       String name = checks.required(at + "name", FormRows.text(row, "name"), label + "Namn");
       PlaceKind kind = choice(checks, at + "kind", FormRows.text(row, "kind"), PlaceKind.class, label + "Typ");
       String description = checks.optionalText(at + "description", FormRows.text(row, "description"),
-          label + "Beskrivning");
+          label + "Beskrivning", FormLimits.max("situationPicture", "places.description"));
       places.add(new Place(name, kind, description));
     }
     checks.throwIfAny();
@@ -111,7 +113,8 @@ public class PlanInput {
       JsonNode row = rows.get(i);
       String at = "promises[" + i + "].";
       String label = "Löfte " + (i + 1) + ": ";
-      String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet");
+      String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet",
+          FormLimits.max("actionPlan", "promises.text"));
       Responsible party = choice(checks, at + "party", FormRows.text(row, "party"), Responsible.class,
           label + "Vem lovar");
       PromiseTarget target = null;
@@ -136,9 +139,9 @@ public class PlanInput {
           + String.join(", ", focusAreas) + ")");
     }
     String description = checks.requiredText(at + "description", FormRows.text(row, "description"),
-        label + "Aktivitet");
+        label + "Aktivitet", FormLimits.max("actionPlan", "activities.description"));
     String effect = checks.requiredText(at + "expectedEffect", FormRows.text(row, "expectedEffect"),
-        label + "Förväntad effekt");
+        label + "Förväntad effekt", FormLimits.max("actionPlan", "activities.expectedEffect"));
     Responsible party = choice(checks, at + "responsibleParty", FormRows.text(row, "responsibleParty"),
         Responsible.class, label + "Ansvarig part");
     String person = checks.required(at + "responsiblePerson", FormRows.text(row, "responsiblePerson"),
@@ -155,7 +158,7 @@ public class PlanInput {
     insidePeriod(checks, at + "startDate", start, agreement, label + "Startdatum");
     insidePeriod(checks, at + "endDate", end, agreement, label + "Slutdatum");
     String indicators = checks.requiredText(at + "indicators", FormRows.text(row, "indicators"),
-        label + "Uppföljningsindikatorer");
+        label + "Uppföljningsindikatorer", FormLimits.max("actionPlan", "activities.indicators"));
     String intervalText = FormRows.text(row, "followUpInterval");
     FollowUpInterval interval = intervalText == null ? FollowUpInterval.QUARTERLY
         : choice(checks, at + "followUpInterval", intervalText, FollowUpInterval.class, label + "Uppföljningsintervall");

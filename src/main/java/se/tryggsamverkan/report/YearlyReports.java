@@ -19,6 +19,7 @@ import se.tryggsamverkan.followup.PromiseFollowUp;
 import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.plan.Activity;
 import se.tryggsamverkan.plan.PlanRepository;
+import se.tryggsamverkan.common.FormLimits;
 
 /**
  * The yearly follow-up report: put together from what the year recorded (situation picture, plan, follow-ups,
@@ -35,9 +36,11 @@ public class YearlyReports {
     public static Texts checked(String situationAnalysis, Object summary, Object presentedOn, Object lessons,
         int year) {
       FieldChecks checks = new FieldChecks();
-      String summaryText = checks.requiredText("yearlyReportSummary", summary, "Sammanfattning av året");
+      String summaryText = checks.requiredText("yearlyReportSummary", summary, "Sammanfattning av året",
+          FormLimits.max("yearlyFollowUpReport", "yearlyReportSummary"));
       LocalDate board = checks.requiredDate("presentedToBoardOn", presentedOn, "Datum för kommunstyrelsen");
-      String lessonsText = checks.requiredText("lessonsForNextYear", lessons, "Lärdomar till nästa års lägesbild");
+      String lessonsText = checks.requiredText("lessonsForNextYear", lessons, "Lärdomar till nästa års lägesbild",
+          FormLimits.max("yearlyFollowUpReport", "lessonsForNextYear"));
       if (board != null && (board.getYear() < year || board.getYear() > year + 1)) {
         checks.fail("presentedToBoardOn", "Datum för kommunstyrelsen " + board + " ska ligga under " + year
             + " eller " + (year + 1));

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.cycle.CycleRecords;
+import se.tryggsamverkan.common.FormLimits;
 
 /** {@code Task_HandOverLessons}: stores the follow-up's lessons for the next year's situation picture. */
 @Component
@@ -22,7 +23,8 @@ class HandOverLessonsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FieldChecks checks = new FieldChecks();
     String lessons = checks.requiredText(LESSONS_FOR_NEXT_YEAR.name(),
-        LESSONS_FOR_NEXT_YEAR.optionalFrom(execution).orElse(null), "Lärdomar till nästa år");
+        LESSONS_FOR_NEXT_YEAR.optionalFrom(execution).orElse(null), "Lärdomar till nästa år",
+        FormLimits.max("yearlyFollowUpReport", "lessonsForNextYear"));
     checks.throwIfAny();
     records.saveLessons(AGREEMENT_ID.from(execution), CYCLE_YEAR.from(execution), lessons);
   }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.reminder.MeetingSummons;
+import se.tryggsamverkan.common.FormLimits;
 
 /**
  * {@code Task_PrepareSteeringGroup} (the decision meeting) and {@code Task_ScheduleFollowUpMeeting} (the half-year
@@ -43,7 +44,8 @@ class InviteToSteeringMeetingListener implements TaskListener {
       checks.fail(STEERING_MEETING_TIME.name(), "Tid '" + timeText + "' kan inte läsas: skriv till exempel 13:00");
     }
     String place = checks.optionalText(STEERING_MEETING_PLACE.name(),
-        STEERING_MEETING_PLACE.optionalFrom(task).orElse(null), "Plats");
+        STEERING_MEETING_PLACE.optionalFrom(task).orElse(null), "Plats",
+        FormLimits.max("prepareSteeringGroup", "steeringMeetingPlace"));
     checks.throwIfAny();
     if (date.isBefore(clock.today())) {
       return; // a meeting already held (a plan registered afterwards) needs no summons

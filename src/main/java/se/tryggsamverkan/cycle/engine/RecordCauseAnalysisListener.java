@@ -9,6 +9,7 @@ import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.cycle.CauseAnalysis;
 import se.tryggsamverkan.cycle.CycleRecords;
 import se.tryggsamverkan.engine.CurrentUser;
+import se.tryggsamverkan.common.FormLimits;
 
 /** {@code Task_CauseAnalysis} on complete: stores the analysis of this instance's problem. */
 @Component
@@ -23,9 +24,11 @@ class RecordCauseAnalysisListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FieldChecks checks = new FieldChecks();
-    String causes = checks.requiredText(CAUSES.name(), CAUSES.optionalFrom(task).orElse(null), "Orsaker");
+    String causes = checks.requiredText(CAUSES.name(), CAUSES.optionalFrom(task).orElse(null), "Orsaker",
+        FormLimits.max("causeAnalysis", "causes"));
     String sources = checks.optionalText(KNOWLEDGE_SOURCES.name(),
-        KNOWLEDGE_SOURCES.optionalFrom(task).orElse(null), "Kunskapsunderlag");
+        KNOWLEDGE_SOURCES.optionalFrom(task).orElse(null), "Kunskapsunderlag",
+        FormLimits.max("causeAnalysis", "knowledgeSources"));
     checks.throwIfAny();
     records.saveCauseAnalysis(new CauseAnalysis(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task),
         PROBLEM.from(task), causes, sources), task.getId(), CurrentUser.of(task));

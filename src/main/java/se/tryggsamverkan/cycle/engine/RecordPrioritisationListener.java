@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.plan.PlanService;
+import se.tryggsamverkan.common.FormLimits;
 
 /** {@code Task_MergeAndPrioritise} on complete: checks and stores the year's focus areas and problems. */
 @Component
@@ -22,7 +23,7 @@ class RecordPrioritisationListener implements TaskListener {
   public void notify(DelegateTask task) {
     FieldChecks checks = new FieldChecks();
     checks.requiredText(JOINT_SITUATION_PICTURE.name(), JOINT_SITUATION_PICTURE.optionalFrom(task).orElse(null),
-        "Gemensam lägesbild");
+        "Gemensam lägesbild", FormLimits.max("mergeAndPrioritise", "jointSituationPicture"));
     checks.throwIfAny();
     plans.recordPrioritisation(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task),
         FOCUS_AREAS.optionalFrom(task).orElse(null), PRIORITISED_PROBLEMS.optionalFrom(task).orElse(null));

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import se.tryggsamverkan.agreement.Party;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.plan.PlanService;
+import se.tryggsamverkan.common.FormLimits;
 
 /**
  * {@code Task_PoliceSituationPicture} and {@code Task_MunicipalSituationPicture} on complete: checks the
@@ -25,7 +26,8 @@ class RecordSituationPictureListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FieldChecks checks = new FieldChecks();
-    checks.requiredText(SITUATION_PICTURE.name(), SITUATION_PICTURE.optionalFrom(task).orElse(null), "Lägesbild");
+    checks.requiredText(SITUATION_PICTURE.name(), SITUATION_PICTURE.optionalFrom(task).orElse(null), "Lägesbild",
+        FormLimits.max("situationPicture", "situationPicture"));
     checks.throwIfAny();
     Party party = TASK_POLICE_SITUATION_PICTURE.equals(task.getTaskDefinitionKey()) ? Party.POLICE
         : Party.MUNICIPALITY;
