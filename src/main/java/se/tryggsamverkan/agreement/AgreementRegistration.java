@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.common.InvalidInputException;
 import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.identity.Role;
 
@@ -15,6 +16,9 @@ import se.tryggsamverkan.identity.Role;
 public class AgreementRegistration {
 
   static final int MAX_PERIOD_YEARS = 6;
+  /** The years an agreement can lie in; outside them a date is a typing error (0001, 9999). */
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2099;
 
   private final AgreementRepository agreements;
   private final Directory directory;
@@ -27,6 +31,14 @@ public class AgreementRegistration {
   @Transactional
   public Agreement register(NewAgreement input, String processInstanceId, String registeredBy) {
     Agreement agreement = check(input);
+    // one agreement at a time per municipality: two would run two cycles for the same year
+    agreements.findByTenant(agreement.tenantId()).stream()
+        .filter(other -> !other.periodStart().isAfter(agreement.periodEnd())
+            && !agreement.periodStart().isAfter(other.periodEnd()))
+        .findFirst().ifPresent(other -> {
+          throw new InvalidInputException(Map.of("periodStart", "Kommunen har redan en överenskommelse för "
+              + other.periodStart() + "–" + other.periodEnd() + ": perioderna får inte överlappa"));
+        });
     agreements.insert(agreement, processInstanceId, registeredBy);
     return agreement;
   }
@@ -40,7 +52,13 @@ public class AgreementRegistration {
     String policeArea = checks.required("policeArea", in.policeArea(), "Lokalpolisområde");
     LocalDate start = checks.requiredDate("periodStart", in.periodStart(), "Periodens första dag");
     LocalDate end = checks.requiredDate("periodEnd", in.periodEnd(), "Periodens sista dag");
-    if (start != null && end != null) {
+    for (var day : new Object[][] {{"periodStart", start}, {"periodEnd", end}}) {
+      LocalDate date = (LocalDate) day[1];
+      if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+        checks.fail((String) day[0], "Datumet " + date + " ligger utanför åren " + FIRST_YEAR + "–" + LAST_YEAR);
+      }
+    }
+    if (start != null && end != null && !checks.hasError("periodStart") && !checks.hasError("periodEnd")) {
       if (!end.isAfter(start)) {
         checks.fail("periodEnd", "Periodens sista dag måste komma efter den första");
       } else if (end.getYear() - start.getYear() + 1 > MAX_PERIOD_YEARS) {

@@ -137,6 +137,42 @@ class AgreementProcessTest {
         .isZero();
   }
 
+  /** Year 1 was stored as 0001-01-03–0002-01-02 (a calendar shift) with cycles for years 1 and 2; 9999 too. */
+  @Test
+  void aPeriodOutsideTheYears2000To2099IsRefusedAtTheEdges() {
+    Clock.setTo("2026-01-02T08:00");
+    for (String[] period : new String[][] {{"0001-01-01", "0001-12-31"}, {"1999-01-01", "2000-12-31"},
+        {"2099-01-01", "2100-12-31"}, {"9999-01-01", "9999-12-31"}}) {
+      Map<String, Object> start = kavlinge.agreementStart(period[0], period[1], "MUNICIPALITY");
+      assertThatThrownBy(() -> driver.startAgreement("years-" + period[0] + "-" + kavlinge.tenantId(), start))
+          .as("%s–%s", period[0], period[1]).hasMessageContaining("ligger utanför åren 2000–2099");
+    }
+    assertThat(agreements.findByTenant(kavlinge.tenantId())).isEmpty();
+
+    driver.startAgreement("years-ok-" + kavlinge.tenantId(),
+        kavlinge.agreementStart("2096-01-01", "2099-12-31", "MUNICIPALITY"));
+    assertThat(agreements.findByTenant(kavlinge.tenantId())).singleElement()
+        .satisfies(a -> assertThat(a.periodStart()).isEqualTo(java.time.LocalDate.of(2096, 1, 1)))
+        .satisfies(a -> assertThat(a.periodEnd()).isEqualTo(java.time.LocalDate.of(2099, 12, 31)));
+  }
+
+  /** Two agreements for one municipality ran two cycles for 2026. */
+  @Test
+  void aSecondAgreementOverlappingTheFirstIsRefusedAndOneThatFollowsItIsTaken() {
+    Clock.setTo("2026-01-02T08:00");
+    driver.startAgreement("first-" + kavlinge.tenantId(),
+        kavlinge.agreementStart("2023-01-01", "2026-12-31", "MUNICIPALITY"));
+
+    Map<String, Object> overlapping = kavlinge.agreementStart("2026-12-31", "2028-12-31", "POLICE");
+    assertThatThrownBy(() -> driver.startAgreement("overlap-" + kavlinge.tenantId(), overlapping))
+        .hasMessageContaining("Kommunen har redan en överenskommelse för 2023-01-01–2026-12-31");
+    driver.startAgreement("renewed-" + kavlinge.tenantId(),
+        kavlinge.agreementStart("2027-01-01", "2030-12-31", "MUNICIPALITY"));
+
+    assertThat(agreements.findByTenant(kavlinge.tenantId())).extracting(a -> a.periodStart().getYear())
+        .containsExactly(2023, 2027);
+  }
+
   @Test
   void aStartNamingSomeoneOutsideTheMunicipalityOrRoleIsRefused() {
     TestMunicipality other = TestMunicipality.create(identity, "Kungsör");
