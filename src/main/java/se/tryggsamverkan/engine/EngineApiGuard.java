@@ -26,7 +26,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       anyone logged in could read or delete another municipality's yearly report by its ids. Nothing the users
  *       use needs them (Tasklist 7.24 shows none); reports are read from the project's archive (ADR 5).</li>
  *   <li>Another municipality's task is "not found" (404), not the engine's 500 ("ENGINE-13034 ... belongs to no
- *       authenticated tenant"): it is no server error, and the answer tells nothing about the task.</li>
+ *       authenticated tenant"): it is no server error, and the answer tells nothing about the task. So is a task or
+ *       instance id that does not exist ("Cannot find ..."), and a call that lacks a value the engine needs is a
+ *       400: the engine answers both with 500 (NullValueException).</li>
  * </ul>
  */
 @Configuration
@@ -35,6 +37,7 @@ class EngineApiGuard {
   static final String ATTACHMENTS_CLOSED = "Bilagor hanteras inte här. Årsrapporterna finns i arkivet: "
       + "/api/tenants/{kommun}/agreements/{id}/years/{år}/reports";
   static final String NOT_FOUND = "Uppgiften eller ärendet finns inte, eller hör till en annan kommun.";
+  static final String INCOMPLETE = "Anropet saknar en uppgift som behövs.";
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> engineApiGuardFilter() {
@@ -66,10 +69,16 @@ class EngineApiGuard {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
         String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-        if (body.contains(OTHER_TENANT)) {
+        // a null the engine ran into: a missing value in the call, or an id that names nothing
+        boolean missing = body.contains("NullValueException") || body.contains(" is null");
+        if (body.contains(OTHER_TENANT) || missing && body.contains("Cannot find")) {
           LOG.info("Answered {} {} as not found: {}", request.getMethod(), path, body);
           wrapper.resetBuffer();
           answer(wrapper, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", NOT_FOUND);
+        } else if (missing) {
+          LOG.info("Answered {} {} as a bad request: {}", request.getMethod(), path, body);
+          wrapper.resetBuffer();
+          answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", INCOMPLETE);
         }
       }
       wrapper.copyBodyToResponse();

@@ -1,7 +1,8 @@
 package se.tryggsamverkan.engine;
 
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
@@ -38,14 +39,16 @@ class TenantOfStarter implements TenantIdProvider {
     if (requested != null && !requested.toString().isBlank()) {
       String tenant = requested.toString().trim();
       if (user != null && !userTenants.contains(tenant)) {
-        throw new ProcessEngineException("Du kan bara starta ärenden för din egen kommun (" + tenant + ")");
+        // 403 from the engine's REST API, not a server error
+        throw new AuthorizationException("Du kan bara starta ärenden för din egen kommun (" + tenant + ")");
       }
       return tenant;
     }
     if (userTenants.size() == 1) {
       return userTenants.get(0);
     }
-    throw new ProcessEngineException(userTenants.isEmpty()
+    // 400 from the engine's REST API: the caller has to say which municipality
+    throw new BadUserRequestException(userTenants.isEmpty()
         ? "Ärendet kan inte knytas till någon kommun: användaren tillhör ingen kommun och tenantId saknas"
         : "Du tillhör flera kommuner: ange vilken (tenantId) när ärendet startas");
   }

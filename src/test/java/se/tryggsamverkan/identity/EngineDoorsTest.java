@@ -158,6 +158,28 @@ class EngineDoorsTest {
     assertThat(engine.getTaskService().getAttachment(reportOfTheDoneTask.getId())).isNotNull();
   }
 
+  /** Both answered 500: a task id that does not exist, and an agreement started for another municipality. */
+  @Test
+  void anUnknownTaskIsNotFoundAndAnAgreementForAnotherMunicipalityIsForbidden() throws Exception {
+    Http http = new Http(port);
+    String user = kavlinge.user(Role.POLICE_COORDINATOR);
+
+    HttpResponse<String> unknown = http.send("POST", "/engine-rest/task/finns-inte/complete", user, "test", "{}");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).contains("finns inte");
+
+    var start = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    var variables = start.putObject("variables");
+    kungsbacka.agreementStart("2026-01-01", "2027-12-31", "MUNICIPALITY")
+        .forEach((name, value) -> variables.putObject(name).put("value", String.valueOf(value)));
+    HttpResponse<String> foreign = http.send("POST",
+        "/engine-rest/process-definition/key/collaborationAgreement/submit-form", user, "test", start.toString());
+    assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+    assertThat(foreign.body()).contains("Du kan bara starta ärenden för din egen kommun");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("collaborationAgreement")
+        .tenantIdIn(kungsbacka.tenantId()).count()).as("only the agreement of the set-up").isEqualTo(1);
+  }
+
   @Test
   void anotherMunicipalitysTaskIsNotFoundWithASwedishMessage() {
     HttpResponse<String> response = new Http(port).send("POST", "/engine-rest/task/" + kungsbackasTask.getId()
