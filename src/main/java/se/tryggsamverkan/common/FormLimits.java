@@ -21,7 +21,12 @@ public final class FormLimits {
   /** The engine's limit for a string process variable (ACT_RU_VARIABLE.TEXT_). */
   public static final int STRING_VARIABLE = 4_000;
 
-  private static final Map<String, Integer> LIMITS = load();
+  private static final Map<String, Integer> LIMITS = new HashMap<>();
+  private static final Map<String, Integer> MINIMUMS = new HashMap<>();
+
+  static {
+    load();
+  }
 
   private FormLimits() {
   }
@@ -38,35 +43,44 @@ public final class FormLimits {
     return max;
   }
 
+  /** The smallest number a number field takes ({@code validate.min}), or null when it declares none. */
+  public static Integer min(String formId, String path) {
+    return MINIMUMS.get(formId + "/" + path);
+  }
+
   /** Every declared limit, as "formId/path". */
   public static Map<String, Integer> all() {
     return Map.copyOf(LIMITS);
   }
 
-  private static Map<String, Integer> load() {
-    Map<String, Integer> limits = new HashMap<>();
+  private static void load() {
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.form")) {
         try (InputStream in = form.getInputStream()) {
           JsonNode root = json.readTree(in);
-          collect(root.path("id").asText(), root.path("components"), "", limits);
+          collect(root.path("id").asText(), root.path("components"), "");
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("The forms could not be read", e);
     }
-    return limits;
   }
 
-  private static void collect(String formId, JsonNode components, String prefix, Map<String, Integer> into) {
+  private static void collect(String formId, JsonNode components, String prefix) {
     for (JsonNode c : components) {
+      String path = formId + "/" + prefix + c.path("key").asText();
       if ("dynamiclist".equals(c.path("type").asText())) {
-        collect(formId, c.path("components"), prefix + c.path("path").asText() + ".", into);
-      } else if (c.path("validate").has("maxLength") && c.hasNonNull("key")) {
-        into.put(formId + "/" + prefix + c.path("key").asText(), c.path("validate").path("maxLength").asInt());
+        collect(formId, c.path("components"), prefix + c.path("path").asText() + ".");
+      } else if (c.hasNonNull("key")) {
+        if (c.path("validate").has("maxLength")) {
+          LIMITS.put(path, c.path("validate").path("maxLength").asInt());
+        }
+        if (c.path("validate").has("min")) {
+          MINIMUMS.put(path, c.path("validate").path("min").asInt());
+        }
       } else if (c.has("components")) {
-        collect(formId, c.path("components"), prefix, into);
+        collect(formId, c.path("components"), prefix);
       }
     }
   }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,7 +22,7 @@ public final class FormSchema {
 
   /** {@code defaulted}: the form fills the field in itself, so a client that leaves it out means the default. */
   record Field(String key, String type, String label, boolean required, boolean readonly, boolean defaulted,
-      int maxLength) {
+      int maxLength, Map<String, String> options, Double min, Double max) {
   }
 
   private final String formId;
@@ -42,9 +44,23 @@ public final class FormSchema {
       fields.add(new Field(c.path("key").asText(), c.path("type").asText(), label,
           c.path("validate").path("required").asBoolean(false),
           c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
-          c.has("defaultValue"), c.path("validate").path("maxLength").asInt(FormLimits.STRING_VARIABLE)));
+          c.has("defaultValue"), c.path("validate").path("maxLength").asInt(FormLimits.STRING_VARIABLE),
+          options(c), number(c.path("validate").path("min")), number(c.path("validate").path("max"))));
     }
     return new FormSchema(root.path("id").asText(), List.copyOf(fields));
+  }
+
+  /** A select's or radio's own options, value to label; empty when they come from a variable. */
+  private static Map<String, String> options(JsonNode component) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (JsonNode option : component.path("values")) {
+      options.put(option.path("value").asText(), option.path("label").asText());
+    }
+    return options;
+  }
+
+  private static Double number(JsonNode node) {
+    return node.isNumber() ? node.asDouble() : null;
   }
 
   public String formId() {
@@ -69,20 +85,35 @@ public final class FormSchema {
       switch (f.type()) {
         case "datetime" -> checks.requiredDate(f.key(), value, f.label());
         case "number" -> {
-          if (!(value instanceof Number)) {
-            try {
-              Double.parseDouble(value.toString().trim());
-            } catch (NumberFormatException e) {
-              checks.fail(f.key(), f.label() + " ska vara ett tal");
-            }
+          Double number = null;
+          try {
+            number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+          } catch (NumberFormatException e) {
+            checks.fail(f.key(), f.label() + " ska vara ett tal");
+          }
+          if (number != null && (f.min() != null && number < f.min() || f.max() != null && number > f.max())) {
+            checks.fail(f.key(), f.label() + " ska vara " + range(f));
+          }
+        }
+        case "select", "radio" -> {
+          if (!f.options().isEmpty() && !f.options().containsKey(value.toString())) {
+            checks.fail(f.key(), f.label() + ": '" + value + "' är inget av alternativen ("
+                + String.join(", ", f.options().values()) + ")");
           }
         }
         case "textfield", "textarea" -> checks.optionalText(f.key(), value, f.label(), f.maxLength());
         default -> {
-          // selects, radios and checkboxes: their values are checked where they are used
+          // checkboxes, and selects whose options come from a variable: checked where they are used
         }
       }
     }
     checks.throwIfAny();
+  }
+
+  private static String range(Field f) {
+    String min = f.min() == null ? null : String.valueOf(f.min().longValue());
+    String max = f.max() == null ? null : String.valueOf(f.max().longValue());
+    return min != null && max != null ? "mellan " + min + " och " + max
+        : min != null ? "minst " + min : "högst " + max;
   }
 }

@@ -46,8 +46,11 @@ public class PlanInput {
       if (figureText != null) {
         try {
           figure = new BigDecimal(figureText.replace(',', '.').replace(" ", ""));
+          Integer min = FormLimits.min("situationPicture", "situationEntries.figure");
           if (figure.abs().compareTo(new BigDecimal("1e12")) >= 0) {
             checks.fail(at + "figure", label + "Siffran är orimligt stor");
+          } else if (min != null && figure.compareTo(BigDecimal.valueOf(min)) < 0) {
+            checks.fail(at + "figure", label + "Siffran får inte vara mindre än " + min);
           }
         } catch (NumberFormatException e) {
           checks.fail(at + "figure", label + "Siffran '" + figureText + "' är inget tal");

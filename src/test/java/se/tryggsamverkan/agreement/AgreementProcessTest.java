@@ -77,6 +77,11 @@ class AgreementProcessTest {
     assertThat(agreement).isWaitingAt(TASK_POLICE_EVALUATION, TASK_MUNICIPAL_EVALUATION);
     assertThat(driver.task(agreement, TASK_POLICE_EVALUATION)).hasCandidateGroup("police-coordinator");
     assertThat(driver.task(agreement, TASK_MUNICIPAL_EVALUATION)).hasCandidateGroup("municipal-coordinator");
+    // a value that is none of the form's options was stored before (issue 12)
+    assertThatThrownBy(() -> driver.complete(agreement, TASK_POLICE_EVALUATION, Map.of("evaluation",
+        "Bra samverkan", "renewalRecommendation", "MAYBE"))).hasMessageContaining(
+            "Förnya överenskommelsen?: 'MAYBE' är inget av alternativen (Ja, med samma inriktning, "
+                + "Ja, med ändrad inriktning, Nej)");
     driver.complete(agreement, TASK_POLICE_EVALUATION, Map.of("evaluation", "Bra samverkan",
         "renewalRecommendation", "RENEW"));
     driver.complete(agreement, TASK_MUNICIPAL_EVALUATION, Map.of("evaluation", "Fortsätt",

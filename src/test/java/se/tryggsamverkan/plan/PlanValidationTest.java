@@ -186,6 +186,21 @@ class PlanValidationTest {
     assertThat(cycle).isWaitingAt(TASK_POLICE_SITUATION_PICTURE);
   }
 
+  /** A figure of −5 was stored; the form's minimum is 0, and 0 itself is a figure. */
+  @Test
+  void aNegativeFigureIsRefusedAndZeroIsTaken() {
+    Map<String, Object> negative = Map.of(SITUATION_PICTURE.name(), "Trafikbrott ökar", SITUATION_ENTRIES.name(),
+        json("[{\"source\":\"CRIME_STATISTICS\",\"description\":\"Anmälda brott\",\"figure\":-5}]"));
+    assertThatThrownBy(() -> driver.complete(cycle, TASK_POLICE_SITUATION_PICTURE, negative))
+        .hasMessageContaining("Underlag 1: Siffran får inte vara mindre än 0");
+    assertThat(rows("situation_entry")).isZero();
+
+    driver.complete(cycle, TASK_POLICE_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(), "Trafikbrott ökar",
+        SITUATION_ENTRIES.name(), json("[{\"source\":\"CRIME_STATISTICS\",\"description\":\"Anmälda brott\","
+            + "\"figure\":0}]")));
+    assertThat(rows("situation_entry")).isEqualTo(1);
+  }
+
   @Test
   void aPlaceWithoutNameOrKindIsRefused() {
     Map<String, Object> vars = Map.of(SITUATION_PICTURE.name(), "Otrygghet",
