@@ -1,10 +1,13 @@
 package se.tryggsamverkan.engine;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import se.tryggsamverkan.common.InvalidInputException;
 
 /**
  * A process variable with its name and Java type in one place, so delegates, services and tests never cast
@@ -70,7 +73,17 @@ public final class ProcessVariable<T> {
   }
 
   public Optional<T> optionalFrom(VariableScope scope) {
-    return Optional.ofNullable(convert(scope.getVariable(name)));
+    Object raw;
+    try {
+      raw = scope.getVariable(name);
+    } catch (ProcessEngineException unreadable) {
+      // a Json variable whose text is no JSON (a client's submit): bad input, not a server error
+      if (storage == Storage.PLAIN) {
+        throw unreadable;
+      }
+      throw new InvalidInputException(Map.of(name, name + ": värdet kunde inte läsas (ingen giltig JSON)"));
+    }
+    return Optional.ofNullable(convert(raw));
   }
 
   /** The value as this variable's type, from what the engine's services return for it. */

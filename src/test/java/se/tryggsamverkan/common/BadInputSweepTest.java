@@ -76,7 +76,9 @@ class BadInputSweepTest {
   @Test
   void everyFormRefusesBadSubmitsInSwedishAndStoresNothing() throws Exception {
     refuseAll(TASK_POLICE_SITUATION_PICTURE, Map.of("situationPicture", MEGABYTE), "för lång",
-        Map.of("situationPicture", "Bild", "situationEntries", "inte en lista"), "Underlag: listan kunde inte läsas");
+        Map.of("situationPicture", "Bild", "situationEntries", "inte en lista"), "Underlag: listan kunde inte läsas",
+        // typed Json that is no JSON: the engine refused it with 500 before any listener ran
+        Map.of("situationPicture", "Bild", "situationEntries", "[{inte json"), "situationEntries");
     refuseAll(TASK_MUNICIPAL_SITUATION_PICTURE, Map.of("situationPicture", " "), "måste fyllas i");
     driver.completeSituationPictures(cycle);
     refuseAll(TASK_MERGE_AND_PRIORITISE, Map.of("jointSituationPicture", MEGABYTE), "för lång");
@@ -87,6 +89,9 @@ class BadInputSweepTest {
     driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
     refuseAll(TASK_PREPARE_STEERING_GROUP, Map.of("preparationSummary", "Förslag", "steeringMeetingDate",
         "15/12/2026", "steeringMeetingPlace", "Kommunhuset"), "inget giltigt datum");
+    // a meeting on 9999-12-31 was taken, and its summons sent
+    refuseAll(TASK_PREPARE_STEERING_GROUP, Map.of("preparationSummary", "Förslag", "steeringMeetingDate",
+        "9999-12-31", "steeringMeetingPlace", "Kommunhuset"), "ligger för långt fram: senast 2028-12-31");
     driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, CycleDriver.preparation("Förslag"));
     refuseAll(TASK_POLICE_STEERING_DECISION, Map.of("decision", "KANSKE"), "");
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);

@@ -46,11 +46,17 @@ class InviteToSteeringMeetingListener implements TaskListener {
     String place = checks.optionalText(STEERING_MEETING_PLACE.name(),
         STEERING_MEETING_PLACE.optionalFrom(task).orElse(null), "Plats",
         FormLimits.max("prepareSteeringGroup", "steeringMeetingPlace"));
+    int cycleYear = CYCLE_YEAR.from(task);
+    if (date != null && date.getYear() > cycleYear + 1) {
+      // a meeting for this cycle is held by the end of the year after it at the latest (9999-12-31 was taken)
+      checks.fail(STEERING_MEETING_DATE.name(), "Styrgruppens möte " + date + " ligger för långt fram: senast "
+          + (cycleYear + 1) + "-12-31 för årscykel " + cycleYear);
+    }
     checks.throwIfAny();
     if (date.isBefore(clock.today())) {
       return; // a meeting already held (a plan registered afterwards) needs no summons
     }
-    int year = CYCLE_YEAR.from(task);
+    int year = cycleYear;
     String matter = TASK_SCHEDULE_FOLLOW_UP_MEETING.equals(task.getTaskDefinitionKey())
         ? "Halvårsuppföljning av aktiviteter och medborgarlöften för " + year + "."
         : "Beslut om åtgärdsplan och förslag till medborgarlöften för " + year + ".";
