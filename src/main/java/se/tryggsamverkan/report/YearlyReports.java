@@ -158,10 +158,16 @@ public class YearlyReports {
         .query((rs, n) -> "pdf".equals(column) ? (Object) rs.getBytes(1) : rs.getString(1)).optional();
   }
 
+  /** "2023–2026", or "2020" for an agreement of one year (it read "2020–2020"). */
+  static String years(Agreement agreement) {
+    int first = agreement.periodStart().getYear();
+    int last = agreement.periodEnd().getYear();
+    return first == last ? String.valueOf(first) : first + "–" + last;
+  }
+
   private static String introduction(Agreement agreement, int year, List<String> areas) {
     return agreement.municipality() + " och polisen i " + agreement.policeArea() + " samverkar mot brott och för "
-        + "ökad trygghet enligt samverkansöverenskommelsen " + agreement.periodStart().getYear() + "–"
-        + agreement.periodEnd().getYear() + ". Parterna kartlägger varje år den lokala lägesbilden, analyserar "
+        + "ökad trygghet enligt samverkansöverenskommelsen " + years(agreement) + ". Parterna kartlägger varje år den lokala lägesbilden, analyserar "
         + "orsaker, beslutar en åtgärdsplan med medborgarlöften och följer upp den.\n\n"
         + "Den här rapporten följer upp planen för " + year + (areas.isEmpty() ? "." : " inom fokusområdena "
         + String.join(", ", areas) + ".") + " Varje aktivitet redovisas med sin status och de ansvarigas "

@@ -136,7 +136,11 @@ class YearlyReportTest {
     assertThat(html.statusCode()).isEqualTo(200);
     assertThat(html.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'none'");
     Document dom = parse(html.body());
-    assertThat(dom.getDocumentElement().getTextContent()).contains("Föräldrabrev om narkotika");
+    assertThat(dom.getDocumentElement().getTextContent()).contains("Föräldrabrev om narkotika")
+        // the meeting's day, not the day the task was completed (2026-12-20 here)
+        .contains("Styrgruppens möte 2020-06-10").doesNotContain("Styrgruppens möte 2026-12-20")
+        // a one-year agreement is named by its year ("2027–2027" before)
+        .contains("samverkansöverenskommelsen 2027.").doesNotContain("2027–2027");
     assertThat(dom.getElementsByTagName("script").getLength()).isZero();
   }
 
