@@ -184,6 +184,54 @@ class ActivityFollowUpProcessTest {
         .param("t", kb.tenantId()).query(String.class).list()).containsExactly("SENT");
   }
 
+  /**
+   * An agreement registered late: its plan is signed in May, after the letters' activity ended in March. Every such
+   * activity turned Försenad at once and got no follow-up, so the report said "Ingen rapport ännu" for all of them.
+   * Now its owner is asked once, at signing, and the calendar marks it late (and tells people) only if that report
+   * does not come.
+   */
+  @Test
+  void anActivityThatEndedBeforeItsPlanWasSignedIsFollowedUpOnceAndIsLateOnlyIfNobodyReports() {
+    Clock.setTo("2027-04-20T09:00");
+    kb = TestMunicipality.create(identity, "Kungsör");
+    driver = new CycleDriver(engine, kb);
+    cycle = driver.cycle(driver.startAgreement("late-" + kb.tenantId(),
+        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
+    driver.runDueTimers(cycle);
+    driver.completeSituationPictures(cycle);
+    driver.completeMerge(cycle, "Buskörning");
+    driver.completeCauseAnalyses(cycle);
+    String activities = "[" + activity("Föräldrabrev om narkotika", "POLICE_COORDINATOR", "2027-01-01",
+        "2027-03-31", "MONTHLY") + "," + activity("Nattvandringsutbildning", "ACTIVITY_OWNER", "2027-01-01",
+        "2027-12-31", "QUARTERLY") + "]";
+    for (Role role : Role.values()) {
+      activities = activities.replace("%" + role.name() + "%", kb.user(role));
+    }
+    driver.completePlan(cycle, activities, PROMISES);
+    Clock.setTo("2027-05-15T10:00");
+    driver.approveAndSign(cycle);
+    agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
+    timersUntil("2027-05-15T10:05");
+
+    assertThat(followUpTasks()).extracting(Task::getName).containsExactly("Följ upp: Föräldrabrev om narkotika");
+    assertThat(taskFor("Föräldrabrev").getDueDate()).isEqualTo(Clock.endOf("2027-05-29"));
+    assertThat(taskFor("Föräldrabrev").getAssignee()).isEqualTo(kb.user(Role.POLICE_COORDINATOR));
+    timersUntil("2027-05-29T12:00");
+    // its status reads Försenad by its dates, but nobody is told while its owner may still report
+    assertThat(followUp.latestReport(activityId("Föräldrabrev"))).as("no automatic Försenad yet").isEmpty();
+    assertThat(mails("ACTIVITY_DELAYED")).isEmpty();
+
+    timersUntil("2027-05-30T08:00");
+    assertThat(followUp.latestReport(activityId("Föräldrabrev"))).get()
+        .satisfies(r -> assertThat(r.automatic()).isTrue());
+    assertThat(mails("ACTIVITY_DELAYED")).contains(kb.user(Role.POLICE_COORDINATOR));
+    tasks.complete(taskFor("Föräldrabrev").getId(), report("COMPLETED_WITH_DEVIATION",
+        "Två av tre brev skickades innan överenskommelsen var registrerad."));
+    assertThat(statusOf("Föräldrabrev", "2027-05-30")).as("reported at last").isEqualTo(
+        ActivityStatus.COMPLETED_WITH_DEVIATION);
+    assertThat(followUpTasks()).extracting(Task::getName).doesNotContain("Följ upp: Föräldrabrev om narkotika");
+  }
+
   @Test
   void anActivityIsNotStartedWhileItsStartDateIsAhead() {
     timersUntil("2027-05-01T08:00");

@@ -42,12 +42,20 @@ public class ActivityFollowUps {
 
   /** The next follow-up after the previous one and after today; stored by {@code PlanNextFollowUpListener}. */
   Optional<LocalDate> next(DelegateExecution execution) {
-    LocalDate after = clock.today();
+    LocalDate today = clock.today();
+    LocalDate after = today;
     Optional<LocalDate> previous = FOLLOW_UP_ON.optionalFrom(execution).map(LocalDate::parse);
     if (previous.isPresent() && previous.get().isAfter(after)) {
       after = previous.get();
     }
-    return followUp.nextFollowUp(ACTIVITY_ID.from(execution), after);
+    long activityId = ACTIVITY_ID.from(execution);
+    Optional<LocalDate> next = followUp.nextFollowUp(activityId, after);
+    if (next.isEmpty() && previous.isEmpty() && lastDay(followUp.activity(activityId)).isBefore(today)
+        && !followUp.latestReport(activityId).map(r -> r.status().isFinished()).orElse(false)) {
+      // the plan was signed after the activity ended (an agreement registered late): its owner reports once, now
+      return Optional.of(today);
+    }
+    return next;
   }
 
   /** {@code Timer_NextFollowUp}: the start of the follow-up day. */
@@ -68,12 +76,20 @@ public class ActivityFollowUps {
 
   /**
    * {@code Timer_ActivityOverdue}: the day after the activity's end, or after the cycle's year for an activity that
-   * runs on (then nothing is late yet and the next year's cycle follows it up).
+   * runs on (then nothing is late yet and the next year's cycle follows it up). For an activity that had already
+   * ended when the plan was signed, the day after its catch-up follow-up was due.
    */
   public Date overdueDate(DelegateExecution execution) {
-    ActivityFollowUp.PlannedActivity planned = followUp.activity(ACTIVITY_ID.from(execution));
+    LocalDate dayAfter = lastDay(followUp.activity(ACTIVITY_ID.from(execution))).plusDays(1);
+    LocalDate today = clock.today();
+    // an activity that ended before its plan was signed turns late only if its catch-up report does not come
+    LocalDate catchUpMissed = today.plusDays(FollowUpSchedule.DAYS_TO_REPORT + 1L);
+    return clock.startOfDay(dayAfter.isAfter(today) ? dayAfter : catchUpMissed);
+  }
+
+  /** The activity's end, or 31 December of the cycle's year for one that runs on. */
+  private static LocalDate lastDay(ActivityFollowUp.PlannedActivity planned) {
     LocalDate yearEnd = LocalDate.of(planned.year(), 12, 31);
-    LocalDate end = planned.activity().end().isBefore(yearEnd) ? planned.activity().end() : yearEnd;
-    return clock.startOfDay(end.plusDays(1));
+    return planned.activity().end().isBefore(yearEnd) ? planned.activity().end() : yearEnd;
   }
 }
