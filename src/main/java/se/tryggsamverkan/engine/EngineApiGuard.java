@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ class EngineApiGuard {
       + "/api/tenants/{kommun}/agreements/{id}/years/{år}/reports";
   static final String NOT_FOUND = "Uppgiften eller ärendet finns inte, eller hör till en annan kommun.";
   static final String INCOMPLETE = "Anropet saknar en uppgift som behövs.";
+  static final String COMMENTS_CLOSED = "Kommentarer läses per uppgift och läggs till; de ändras och tas inte bort.";
+  static final String NOT_DELETABLE = "Uppgiften hör till ett pågående ärende och kan inte tas bort.";
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> engineApiGuardFilter() {
@@ -53,8 +56,19 @@ class EngineApiGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ATTACHMENT = Pattern.compile(".*/task/[^/]+/attachment(/.*)?");
     private static final String OTHER_TENANT = "ENGINE-13034";
+    private static final Pattern ATTACHMENT = Pattern.compile(".*/task/[^/]+/attachment(/.*)?");
+    /**
+     * Comments one by one, their changes, and process instances' comments: the engine checks no municipality there
+     * (a comment of another municipality's task was read by its id). Tasklist lists a task's comments and adds
+     * one, which stay open: GET /task/{id}/comment and POST /task/{id}/comment/create.
+     */
+    private static final Pattern COMMENT = Pattern.compile(".*/(task/[^/]+/comment/(?!create$)[^/]+"
+        + "|process-instance/[^/]+/comment(/.*)?)");
+    private static final Pattern COMMENT_CHANGE = Pattern.compile(".*/task/[^/]+/comment");
+    /** The engine's 500s that answer a call naming something that is not there (or not the caller's). */
+    private static final List<String> NOT_THERE = List.of(OTHER_TENANT, "Cannot find", "No job found",
+        "does not have a subscription", "ENGINE-13043");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,16 +79,26 @@ class EngineApiGuard {
         answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", ATTACHMENTS_CLOSED);
         return;
       }
+      if (COMMENT.matcher(path).matches()
+          || COMMENT_CHANGE.matcher(path).matches() && !"GET".equals(request.getMethod())) {
+        LOG.info("Refused {} {}: comments are read per task and added, nothing else", request.getMethod(), path);
+        answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", COMMENTS_CLOSED);
+        return;
+      }
       ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
         String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
         // a null the engine ran into: a missing value in the call, or an id that names nothing
         boolean missing = body.contains("NullValueException") || body.contains(" is null");
-        if (body.contains(OTHER_TENANT) || missing && body.contains("Cannot find")) {
+        if (NOT_THERE.stream().anyMatch(body::contains)) {
           LOG.info("Answered {} {} as not found: {}", request.getMethod(), path, body);
           wrapper.resetBuffer();
           answer(wrapper, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", NOT_FOUND);
+        } else if (body.contains("because is part of a running process")) {
+          LOG.info("Answered {} {} as forbidden: {}", request.getMethod(), path, body);
+          wrapper.resetBuffer();
+          answer(wrapper, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", NOT_DELETABLE);
         } else if (missing) {
           LOG.info("Answered {} {} as a bad request: {}", request.getMethod(), path, body);
           wrapper.resetBuffer();

@@ -1,0 +1,191 @@
+package se.tryggsamverkan.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.Http;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * Every path and method of Camunda's REST API, as its own description lists them
+ * ({@code camunda-engine-rest-openapi}), called by every role of another municipality with Kungsbacka's ids in the
+ * path: no answer may carry Kungsbacka's work (its task and instance ids, attachment, comment or the text typed into
+ * its form), nothing of Kungsbacka's may change, and no answer may be a server error. Writes are tried too, so the
+ * application context is thrown away afterwards.
+ */
+@PostgresProcessTest
+@DirtiesContext
+class EngineIsolationSweepTest {
+
+  private static final String SECRET = "HEMLIG-LAGESBILD-KUNGSBACKA";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+
+  TestMunicipality kungsbacka;
+  TestMunicipality kavlinge;
+  final Map<String, String> ids = new LinkedHashMap<>();
+
+  @BeforeEach
+  void kungsbackaWithOpenAndDoneWorkAndKavlingeBeside() {
+    Clock.setTo("2026-01-02T09:00");
+    kungsbacka = TestMunicipality.create(identity, "Kungsbacka");
+    kavlinge = TestMunicipality.create(identity, "Kävlinge");
+    CycleDriver driver = new CycleDriver(engine, kungsbacka);
+    ProcessInstance agreement = driver.startAgreement("sweep-" + kungsbacka.tenantId(),
+        kungsbacka.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY"));
+    ProcessInstance cycle = driver.cycle(agreement, 2027);
+    driver.runDueTimers(cycle);
+    Task done = driver.task(cycle, "Task_MunicipalSituationPicture");
+    Task open = driver.task(cycle, "Task_PoliceSituationPicture");
+    var attachment = engine.getTaskService().createAttachment("application/pdf", open.getId(), null, "rapport.pdf",
+        SECRET, new ByteArrayInputStream("%PDF-1.7".getBytes(StandardCharsets.UTF_8)));
+    var comment = engine.getTaskService().createComment(open.getId(), cycle.getId(), SECRET);
+    engine.getTaskService().complete(done.getId(), Map.of("situationPicture", SECRET,
+        "situationEntries", CycleDriver.json("[]")));
+    new CycleDriver(engine, kavlinge).startAgreement("sweep-" + kavlinge.tenantId(),
+        kavlinge.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY"));
+    ids.put("task", open.getId());
+    ids.put("doneTask", done.getId());
+    ids.put("cycle", cycle.getId());
+    ids.put("agreement", agreement.getId());
+    ids.put("attachment", attachment.getId());
+    ids.put("comment", comment.getId());
+    ids.put("variable", engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(cycle.getId())
+        .variableName("agreementId").singleResult().getId());
+    ids.put("job", engine.getManagementService().createJobQuery().processInstanceId(agreement.getId()).list()
+        .stream().findFirst().map(j -> j.getId()).orElse("ingen-jobb"));
+    ids.put("activityInstance", engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(cycle.getId()).list().get(0).getId());
+    ids.put("definition", cycle.getProcessDefinitionId());
+    ids.put("deployment", engine.getRepositoryService().getProcessDefinition(cycle.getProcessDefinitionId())
+        .getDeploymentId());
+  }
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  @Test
+  void noRoleOfAnotherMunicipalityReachesKungsbackasWorkThroughAnyEndpoint() throws Exception {
+    JsonNode api;
+    try (InputStream in = getClass().getResourceAsStream("/openapi.json")) {
+      api = new ObjectMapper().readTree(in);
+    }
+    Http http = new Http(port);
+    List<String> secrets = List.of(SECRET, ids.get("task"), ids.get("doneTask"), ids.get("cycle"),
+        ids.get("agreement"), ids.get("attachment"), ids.get("comment"), ids.get("variable"));
+    List<String> leaks = new ArrayList<>();
+    List<String> serverErrors = new ArrayList<>();
+    int endpoints = 0;
+    int calls = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+        String method = methods.next().toUpperCase();
+        if (!List.of("GET", "POST", "PUT", "DELETE").contains(method)) {
+          continue;
+        }
+        endpoints++;
+        List<String> urls = new ArrayList<>(List.of("/engine-rest" + fill(path.getKey())));
+        if (path.getKey().startsWith("/task/{id}")) {
+          // and a completed task, which the engine no longer checks as a task
+          urls.add(urls.get(0).replace(ids.get("task"), ids.get("doneTask")));
+        }
+        for (String url : urls) {
+        for (Role role : Role.values()) {
+          String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+          HttpResponse<String> response = http.send(method, url, kavlinge.user(role), "test", body);
+          calls++;
+          if (response.statusCode() >= 500) {
+            serverErrors.add(method + " " + path.getKey() + " as " + role + " -> " + response.statusCode() + " "
+                + abbreviate(response.body()));
+          }
+          if (response.statusCode() < 300 && secrets.stream().anyMatch(response.body()::contains)) {
+            leaks.add(method + " " + url + " as " + role + " -> " + response.statusCode() + " "
+                + abbreviate(response.body()));
+          }
+        }
+        }
+      }
+    }
+    System.out.printf("EngineIsolationSweepTest: %d endpoints x %d roles = %d calls; %d leaks, %d server errors%n",
+        endpoints, Role.values().length, calls, leaks.size(), serverErrors.size());
+    serverErrors.stream().limit(200).forEach(e -> System.out.println("  5xx " + e));
+
+    assertThat(leaks).as("answers carrying Kungsbacka's work").isEmpty();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(ids.get("task")).singleResult())
+        .as("Kungsbacka's open task is still there, untaken").isNotNull()
+        .satisfies(t -> assertThat(t.getAssignee()).isNull());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ids.get("cycle"))
+        .active().count()).as("the cycle runs, not suspended").isEqualTo(1);
+    assertThat(engine.getTaskService().getAttachment(ids.get("attachment"))).isNotNull();
+    assertThat(engine.getTaskService().getTaskComments(ids.get("task"))).hasSize(1);
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(ids.get("deployment")).count())
+        .isEqualTo(1);
+    assertThat(engine.getRepositoryService().getProcessDefinition(ids.get("definition")).isSuspended()).isFalse();
+    assertThat(serverErrors).as("server errors for another municipality's calls").isEmpty();
+  }
+
+  /** The path with Kungsbacka's ids where the resource takes one, and harmless names elsewhere. */
+  private String fill(String template) {
+    String[] segments = template.split("/");
+    String resource = segments.length > 1 ? segments[1] : "";
+    String sub = segments.length > 2 ? segments[2] : "";
+    String id = switch (resource) {
+      case "task" -> ids.get("task");
+      case "process-instance", "execution" -> ids.get("cycle");
+      case "job" -> ids.get("job");
+      case "variable-instance" -> ids.get("variable");
+      case "process-definition" -> ids.get("definition");
+      case "deployment" -> ids.get("deployment");
+      case "tenant" -> kungsbacka.tenantId();
+      case "user" -> kungsbacka.user(Role.POLICE_COORDINATOR);
+      case "group" -> Role.POLICE_COORDINATOR.groupId();
+      case "history" -> switch (sub) {
+        case "process-instance" -> ids.get("cycle");
+        case "variable-instance" -> ids.get("variable");
+        case "activity-instance" -> ids.get("activityInstance");
+        case "process-definition" -> ids.get("definition");
+        default -> ids.get("doneTask");
+      };
+      default -> "finns-inte";
+    };
+    return template.replace("{id}", id).replace("{key}", "yearlyCycle")
+        .replace("{tenant-id}", kungsbacka.tenantId()).replace("{varName}", "agreementId")
+        .replace("{attachmentId}", ids.get("attachment")).replace("{commentId}", ids.get("comment"))
+        .replace("{userId}", kungsbacka.user(Role.POLICE_COORDINATOR))
+        .replace("{groupId}", Role.POLICE_COORDINATOR.groupId()).replace("{resourceId}", "finns-inte")
+        .replace("{messageName}", "finns-inte").replace("{operationId}", "finns-inte")
+        .replace("{metrics-name}", "activity-instance-start");
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 240 ? body.substring(0, 240) + "…" : body;
+  }
+}
