@@ -26,6 +26,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>Task attachments are closed. The engine checks no municipality (tenant) on them once a task is completed, so
  *       anyone logged in could read or delete another municipality's yearly report by its ids. Nothing the users
  *       use needs them (Tasklist 7.24 shows none); reports are read from the project's archive (ADR 5).</li>
+ *   <li>Comments are read per task and added (Tasklist); one by one, changed or on a process instance they are
+ *       closed, since the engine checks no municipality there. External tasks are closed: the product has none.</li>
  *   <li>Another municipality's task is "not found" (404), not the engine's 500 ("ENGINE-13034 ... belongs to no
  *       authenticated tenant"): it is no server error, and the answer tells nothing about the task. So is a task or
  *       instance id that does not exist ("Cannot find ..."), and a call that lacks a value the engine needs is a
@@ -40,6 +42,7 @@ class EngineApiGuard {
   static final String NOT_FOUND = "Uppgiften eller ärendet finns inte, eller hör till en annan kommun.";
   static final String INCOMPLETE = "Anropet saknar en uppgift som behövs.";
   static final String COMMENTS_CLOSED = "Kommentarer läses per uppgift och läggs till; de ändras och tas inte bort.";
+  static final String NO_EXTERNAL_TASKS = "Produkten har inga externa uppgifter.";
   static final String NOT_DELETABLE = "Uppgiften hör till ett pågående ärende och kan inte tas bort.";
 
   @Bean
@@ -66,6 +69,11 @@ class EngineApiGuard {
     private static final Pattern COMMENT = Pattern.compile(".*/(task/[^/]+/comment/(?!create$)[^/]+"
         + "|process-instance/[^/]+/comment(/.*)?)");
     private static final Pattern COMMENT_CHANGE = Pattern.compile(".*/task/[^/]+/comment");
+    /**
+     * External tasks: the product has none, and the web applications' API cannot long-poll for them (its servlet
+     * does not support async requests: fetchAndLock answered 500).
+     */
+    private static final Pattern EXTERNAL_TASK = Pattern.compile(".*/external-task(/.*)?");
     /** The engine's 500s that answer a call naming something that is not there (or not the caller's). */
     private static final List<String> NOT_THERE = List.of(OTHER_TENANT, "Cannot find", "No job found",
         "does not have a subscription", "ENGINE-13043");
@@ -77,6 +85,11 @@ class EngineApiGuard {
       if (ATTACHMENT.matcher(path).matches()) {
         LOG.info("Refused {} {}: task attachments are closed on the engine's APIs", request.getMethod(), path);
         answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", ATTACHMENTS_CLOSED);
+        return;
+      }
+      if (EXTERNAL_TASK.matcher(path).matches()) {
+        LOG.info("Refused {} {}: the product has no external tasks", request.getMethod(), path);
+        answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", NO_EXTERNAL_TASKS);
         return;
       }
       if (COMMENT.matcher(path).matches()

@@ -98,6 +98,10 @@ class EngineIsolationSweepTest {
       api = new ObjectMapper().readTree(in);
     }
     Http http = new Http(port);
+    Map<Role, WebappSession> sessions = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      sessions.put(role, WebappSession.logIn(port, kavlinge.user(role)));
+    }
     List<String> secrets = List.of(SECRET, ids.get("task"), ids.get("doneTask"), ids.get("cycle"),
         ids.get("agreement"), ids.get("attachment"), ids.get("comment"), ids.get("variable"));
     List<String> leaks = new ArrayList<>();
@@ -112,30 +116,36 @@ class EngineIsolationSweepTest {
           continue;
         }
         endpoints++;
-        List<String> urls = new ArrayList<>(List.of("/engine-rest" + fill(path.getKey())));
+        List<String> urls = new ArrayList<>(List.of(fill(path.getKey())));
         if (path.getKey().startsWith("/task/{id}")) {
           // and a completed task, which the engine no longer checks as a task
           urls.add(urls.get(0).replace(ids.get("task"), ids.get("doneTask")));
         }
         for (String url : urls) {
         for (Role role : Role.values()) {
+        // both doors: the REST API with HTTP Basic, and the web applications' API with a Tasklist login
+        for (String door : List.of("/engine-rest", WebappSession.ENGINE_API)) {
           String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
-          HttpResponse<String> response = http.send(method, url, kavlinge.user(role), "test", body);
+          HttpResponse<String> response = door.equals("/engine-rest")
+              ? http.send(method, door + url, kavlinge.user(role), "test", body)
+              : sessions.get(role).send(method, door + url, body);
           calls++;
           if (response.statusCode() >= 500) {
-            serverErrors.add(method + " " + path.getKey() + " as " + role + " -> " + response.statusCode() + " "
+            serverErrors.add(method + " " + door + path.getKey() + " as " + role + " -> " + response.statusCode() + " "
                 + abbreviate(response.body()));
           }
           if (response.statusCode() < 300 && secrets.stream().anyMatch(response.body()::contains)) {
-            leaks.add(method + " " + url + " as " + role + " -> " + response.statusCode() + " "
+            leaks.add(method + " " + door + url + " as " + role + " -> " + response.statusCode() + " "
                 + abbreviate(response.body()));
           }
+        }
         }
         }
       }
     }
-    System.out.printf("EngineIsolationSweepTest: %d endpoints x %d roles = %d calls; %d leaks, %d server errors%n",
-        endpoints, Role.values().length, calls, leaks.size(), serverErrors.size());
+    System.out.printf("EngineIsolationSweepTest: %d endpoints x %d roles x 2 doors (/engine-rest, the webapps' "
+        + "/camunda/api/engine) = %d calls; %d leaks, %d server errors%n", endpoints, Role.values().length, calls,
+        leaks.size(), serverErrors.size());
     serverErrors.stream().limit(200).forEach(e -> System.out.println("  5xx " + e));
 
     assertThat(leaks).as("answers carrying Kungsbacka's work").isEmpty();
@@ -183,6 +193,50 @@ class EngineIsolationSweepTest {
         .replace("{groupId}", Role.POLICE_COORDINATOR.groupId()).replace("{resourceId}", "finns-inte")
         .replace("{messageName}", "finns-inte").replace("{operationId}", "finns-inte")
         .replace("{metrics-name}", "activity-instance-start");
+  }
+
+  /** A browser's session in Tasklist: its cookie and the CSRF token the web applications ask for. */
+  static final class WebappSession {
+    static final String ENGINE_API = "/camunda/api/engine/engine/default";
+    private final java.net.http.HttpClient client;
+    private final int port;
+    private final String csrf;
+
+    private WebappSession(java.net.http.HttpClient client, int port, String csrf) {
+      this.client = client;
+      this.port = port;
+      this.csrf = csrf;
+    }
+
+    static WebappSession logIn(int port, String user) throws Exception {
+      var cookies = new java.net.CookieManager();
+      var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+      client.send(java.net.http.HttpRequest.newBuilder(uri(port, "/camunda/app/tasklist/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(java.net.HttpCookie::getValue).reduce((a, b) -> b).orElse("");
+      HttpResponse<String> login = client.send(java.net.http.HttpRequest.newBuilder(
+              uri(port, "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=test")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as("Tasklist login of %s: %s", user, login.body()).isEqualTo(200);
+      String csrf = client.send(java.net.http.HttpRequest.newBuilder(uri(port, ENGINE_API + "/task/count")).GET()
+          .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-XSRF-TOKEN").orElse(token);
+      return new WebappSession(client, port, csrf);
+    }
+
+    HttpResponse<String> send(String method, String path, String body) throws Exception {
+      return client.send(java.net.http.HttpRequest.newBuilder(uri(port, path)).header("X-XSRF-TOKEN", csrf)
+          .header("Content-Type", "application/json").method(method, body == null
+              ? java.net.http.HttpRequest.BodyPublishers.noBody()
+              : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.URI uri(int port, String path) {
+      return java.net.URI.create("http://localhost:" + port + path);
+    }
   }
 
   private static String abbreviate(String body) {
