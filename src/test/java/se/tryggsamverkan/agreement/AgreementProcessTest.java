@@ -161,6 +161,20 @@ class AgreementProcessTest {
         .satisfies(a -> assertThat(a.periodEnd()).isEqualTo(java.time.LocalDate.of(2099, 12, 31)));
   }
 
+  /** Started from Tasklist's start form there is no business key; the cycles were named "-2027". */
+  @Test
+  void anAgreementStartedWithoutABusinessKeyIsNamedByItsMunicipalityAndYears() {
+    Clock.setTo("2026-01-02T08:00");
+    ProcessInstance agreement = engine.getRuntimeService().startProcessInstanceByKey("collaborationAgreement",
+        kavlinge.agreementStart("2027-01-01", "2028-12-31", "MUNICIPALITY"));
+
+    String key = kavlinge.tenantId() + "-2027-2028";
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(agreement.getId())
+        .singleResult().getBusinessKey()).isEqualTo(key);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(agreement.getId())
+        .list()).extracting(ProcessInstance::getBusinessKey).containsExactlyInAnyOrder(key + "-2027", key + "-2028");
+  }
+
   /** Two agreements for one municipality ran two cycles for 2026. */
   @Test
   void aSecondAgreementOverlappingTheFirstIsRefusedAndOneThatFollowsItIsTaken() {

@@ -41,6 +41,12 @@ class RegisterAgreementDelegate implements JavaDelegate {
     Agreement agreement = registration.register(input, execution.getProcessInstanceId(),
         REGISTERED_BY.optionalFrom(execution).orElse(null));
     AGREEMENT_ID.set(execution, agreement.id());
+    String key = execution.getProcessBusinessKey();
+    if (key == null || key.isBlank()) {
+      // started from Tasklist's form, which gives no business key: the cycles were named "-2027"
+      execution.setProcessBusinessKey(agreement.tenantId() + "-" + agreement.periodStart().getYear() + "-"
+          + agreement.periodEnd().getYear());
+    }
   }
 
   private static Map<String, String> deadlines(String json) {
