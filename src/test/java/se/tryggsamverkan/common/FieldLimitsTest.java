@@ -123,12 +123,7 @@ class FieldLimitsTest {
     Clock.setTo("2026-01-02T09:00");
     TestMunicipality kb = TestMunicipality.create(identity, "Kungsbacka");
     CycleDriver driver = new CycleDriver(engine, kb);
-    ProcessInstance cycle = driver.cycle(driver.startAgreement("limits-" + kb.tenantId(),
-        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
-    driver.completeSituationPictures(cycle);
-    driver.completeMerge(cycle, "Buskörning");
-    driver.completeCauseAnalyses(cycle);
+    ProcessInstance cycle = driver.cycleAtTheActionPlan("limits-" + kb.tenantId(), 2027, "Buskörning");
     String agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), "agreementId");
     String person = kb.user(Role.ACTIVITY_OWNER);
     List<String> textFields = List.of("description", "expectedEffect", "indicators");

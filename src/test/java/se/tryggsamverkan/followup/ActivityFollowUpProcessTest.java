@@ -72,12 +72,7 @@ class ActivityFollowUpProcessTest {
     Clock.setTo("2026-01-02T09:00");
     kb = TestMunicipality.create(identity, "Kungsbacka");
     driver = new CycleDriver(engine, kb);
-    cycle = driver.cycle(driver.startAgreement("fu-" + kb.tenantId(),
-        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
-    driver.completeSituationPictures(cycle);
-    driver.completeMerge(cycle, "Buskörning");
-    driver.completeCauseAnalyses(cycle);
+    cycle = driver.cycleAtTheActionPlan("fu-" + kb.tenantId(), 2027, "Buskörning");
     String activities = ACTIVITIES;
     for (Role role : Role.values()) {
       activities = activities.replace("%" + role.name() + "%", kb.user(role));
@@ -195,12 +190,7 @@ class ActivityFollowUpProcessTest {
     Clock.setTo("2027-04-20T09:00");
     kb = TestMunicipality.create(identity, "Kungsör");
     driver = new CycleDriver(engine, kb);
-    cycle = driver.cycle(driver.startAgreement("late-" + kb.tenantId(),
-        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
-    driver.completeSituationPictures(cycle);
-    driver.completeMerge(cycle, "Buskörning");
-    driver.completeCauseAnalyses(cycle);
+    cycle = driver.cycleAtTheActionPlan("late-" + kb.tenantId(), 2027, "Buskörning");
     String activities = "[" + activity("Föräldrabrev om narkotika", "POLICE_COORDINATOR", "2027-01-01",
         "2027-03-31", "MONTHLY") + "," + activity("Nattvandringsutbildning", "ACTIVITY_OWNER", "2027-01-01",
         "2027-12-31", "QUARTERLY") + "]";

@@ -22,6 +22,7 @@ import se.tryggsamverkan.support.CycleDriver;
 import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
+import se.tryggsamverkan.support.WebappSession;
 
 /**
  * The engine's own REST API, called with another municipality's ids as each of its roles: a task's attachments
@@ -123,37 +124,17 @@ class EngineDoorsTest {
   /** The same doors through the web applications' own API, with a Tasklist login (session cookie and CSRF token). */
   @Test
   void theWebApplicationsApiKeepsTheSameDoorsClosed() throws Exception {
-    var cookies = new java.net.CookieManager();
-    var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
     String user = kavlinge.user(Role.POLICE_COORDINATOR);
-    // as the browser does: the page hands out the CSRF token, the login sends it back
-    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-        + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> login = client.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf(cookies))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=test")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as("Tasklist login: %s", login.body()).isEqualTo(200);
-    // the session's token, as Tasklist reads it from the answer to its first request after the login
-    String csrf = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-            + "/camunda/api/engine/engine/default/task/count")).GET().build(), HttpResponse.BodyHandlers.discarding())
-        .headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> csrf(cookies));
-    String base = "/camunda/api/engine/engine/default/task/" + kungsbackasDoneTask.getId() + "/attachment/"
+    WebappSession session = WebappSession.logIn(port, user);
+    String base = WebappSession.ENGINE_API + "/task/" + kungsbackasDoneTask.getId() + "/attachment/"
         + reportOfTheDoneTask.getId();
     for (String[] door : new String[][] {{"GET", base + "/data"}, {"GET", base}, {"DELETE", base}}) {
-      HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create("http://localhost:" + port + door[1])).header("X-XSRF-TOKEN", csrf)
-          .method(door[0], java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = session.send(door[0], door[1], null);
       assertThat(response.statusCode()).as("%s %s", door[0], door[1]).isEqualTo(403);
       assertThat(response.body()).as("%s %s", door[0], door[1]).contains("Bilagor hanteras inte här");
     }
-    HttpResponse<String> claim = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            "http://localhost:" + port + "/camunda/api/engine/engine/default/task/" + kungsbackasTask.getId()
-                + "/claim")).header("X-XSRF-TOKEN", csrf).header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> claim = session.send("POST", WebappSession.ENGINE_API + "/task/" + kungsbackasTask.getId()
+        + "/claim", "{\"userId\":\"" + user + "\"}");
     assertThat(claim.statusCode()).as("claim through the webapp: %s", claim.body()).isEqualTo(404);
     assertThat(engine.getTaskService().getAttachment(reportOfTheDoneTask.getId())).isNotNull();
   }
@@ -187,11 +168,6 @@ class EngineDoorsTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("finns inte").doesNotContain("ENGINE-");
-  }
-
-  private static String csrf(java.net.CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(java.net.HttpCookie::getValue).reduce((first, latest) -> latest).orElse("");
   }
 
   private Attachment attach(Task task) {

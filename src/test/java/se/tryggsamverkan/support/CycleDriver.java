@@ -29,6 +29,7 @@ public final class CycleDriver {
   private final TaskService tasks;
   private final ManagementService management;
   private final String activityOwner;
+  private final TestMunicipality municipality;
 
   /** A driver whose plans name the municipality's activity owner as responsible person. */
   public CycleDriver(ProcessEngine engine, TestMunicipality municipality) {
@@ -36,10 +37,25 @@ public final class CycleDriver {
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
     this.activityOwner = municipality.user(Role.ACTIVITY_OWNER);
+    this.municipality = municipality;
   }
 
   public ProcessInstance startAgreement(String businessKey, Map<String, Object> variables) {
     return runtime.startProcessInstanceByKey(AgreementProcess.KEY, businessKey, variables);
+  }
+
+  /**
+   * A one-year agreement for {@code year}, started now, with its cycle driven to the action plan: situation
+   * pictures, a merge with one problem and its cause analysis.
+   */
+  public ProcessInstance cycleAtTheActionPlan(String businessKey, int year, String problem) {
+    ProcessInstance cycle = cycle(startAgreement(businessKey, municipality.agreementStart(year + "-01-01",
+        year + "-12-31", "MUNICIPALITY")), year);
+    runDueTimers(cycle);
+    completeSituationPictures(cycle);
+    completeMerge(cycle, problem);
+    completeCauseAnalyses(cycle);
+    return cycle;
   }
 
   public ProcessInstance cycle(ProcessInstance agreement, int year) {
@@ -125,7 +141,9 @@ public final class CycleDriver {
 
   public void completeActionPlanAndPreparation(ProcessInstance cycle, String activity) {
     complete(cycle, TASK_ACTION_PLAN, actionPlan(cycle, activity));
-    complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", "2025-12-15",
+    // the decision meeting in December of the year before the cycle's
+    int year = (Integer) runtime.getVariable(cycle.getId(), CYCLE_YEAR.name());
+    complete(cycle, TASK_PREPARE_STEERING_GROUP, Map.of("steeringMeetingDate", (year - 1) + "-12-15",
         "steeringMeetingPlace", "Stadshuset", "preparationSummary", "Förslag till beslut"));
   }
 
