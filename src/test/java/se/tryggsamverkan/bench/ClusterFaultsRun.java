@@ -183,9 +183,7 @@ class ClusterFaultsRun {
 
   /** This JVM's class path with absolute entries only, for the nodes. */
   static String classpath() {
-    return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).map(entry -> new File(entry).getAbsolutePath())
-        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    return se.tryggsamverkan.support.ChildJvm.classpath();
   }
 
   void waitForReadiness(String name, Duration limit) throws InterruptedException {
