@@ -52,6 +52,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
+import se.tryggsamverkan.common.FormLimits;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.PLAN_CHANGES;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.PLAN_SUMMARY;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.STEERING_COMMENTS;
@@ -270,7 +271,10 @@ class TasklistBrowserTest {
     assertThat(formValue("Årets fokusområden")).isEqualTo(String.join(", ", KUNGSBACKA_FOCUS_AREAS));
     screenshot("09-kungsbacka-polis-action-plan-form");
 
-    // three activities: the list starts with one empty row, the other two are added with "Add new"
+    // three activities: the list starts with one empty row, the other two are added with the list's own button,
+    // which Camunda Forms labels "Add new" and our Tasklist script translates for a Swedish browser
+    assertThat(addButton(ACTIVITIES).getText().trim()).isEqualTo("Lägg till");
+    assertThat(driver.findElement(By.cssSelector(".task-details")).getText()).doesNotContain("Add new");
     while (rows(ACTIVITIES).size() < activities.size()) {
       addRow(ACTIVITIES);
     }
@@ -301,6 +305,26 @@ class TasklistBrowserTest {
     assertThat(rows(PROMISES)).as("one promise (%d carried forward were removed)", carriedPromises).hasSize(1);
     assertTheFormHolds(activities, 1, endBeforeStart, promise, target);
     fullPageScreenshot("10-kungsbacka-polis-action-plan-three-activities");
+
+    // an expected effect one character past its limit is refused in the form, in Swedish, before anything is sent;
+    // at the limit it is accepted; the coordinator then writes what they meant
+    int limit = FormLimits.max("actionPlan", "activities.expectedEffect");
+    typeIn(ACTIVITIES, 0, "Förväntad effekt", "a".repeat(limit + 1));
+    String tooLong = wait.until(d -> fieldError(ACTIVITIES, 0, "Förväntad effekt"));
+    assertThat(tooLong)
+        .isEqualTo("Högst " + limit + " tecken. Korta texten.");
+    scrolledIntoView(fieldIn(ACTIVITIES, 0, "Förväntad effekt"));
+    screenshot("25-kungsbacka-polis-over-long-text-refused");
+    assertThat(driver.findElement(COMPLETE).isEnabled()).as("Slutför cannot be pressed while a field is refused")
+        .isFalse();
+    assertThat(taskService.createTaskQuery().taskId(actionPlan.getId()).singleResult())
+        .as("the form did not send the over-long text").isNotNull();
+    assertThat(planVersions(agreementId)).isZero();
+    typeIn(ACTIVITIES, 0, "Förväntad effekt", "a".repeat(limit));
+    wait.until(d -> fieldError(ACTIVITIES, 0, "Förväntad effekt") == null);
+    wait.until(d -> d.findElement(COMPLETE).isEnabled());
+    typeIn(ACTIVITIES, 0, "Förväntad effekt", activities.get(0).expectedEffect());
+    assertTheFormHolds(activities, 1, endBeforeStart, promise, target);
 
     // activity 2 ends before it starts: refused in Swedish, the form stays as typed, nothing is stored
     submit();
@@ -723,7 +747,8 @@ class TasklistBrowserTest {
     claimTheOpenTask();
     assertThat(rows(ACTIVITIES)).as("every activity shown").hasSize(12);
     assertThat(rows(PROMISES)).as("every promise shown").hasSize(8);
-    assertThat(driver.findElement(By.cssSelector(".task-details")).getText()).doesNotContain("Expand all");
+    assertThat(driver.findElement(By.cssSelector(".task-details")).getText()).doesNotContain("Expand all")
+        .doesNotContain("Visa alla").contains("Lägg till");
     fullPageScreenshot("24-kungsbacka-polis-returned-plan-twelve-activities");
     submit();
     wait.until(d -> taskService.createTaskQuery().taskId(returned.getId()).count() == 0);
@@ -1082,12 +1107,16 @@ class TasklistBrowserTest {
     });
   }
 
-  private void addRow(String list) {
-    int before = rows(list).size();
-    clickInView(wait.until(d -> {
+  private WebElement addButton(String list) {
+    return wait.until(d -> {
       WebElement add = d.findElement(dynamicList(list)).findElement(By.cssSelector(".fjs-repeat-render-add"));
       return add.isEnabled() ? add : null;
-    }));
+    });
+  }
+
+  private void addRow(String list) {
+    int before = rows(list).size();
+    clickInView(addButton(list));
     wait.until(d -> rows(list).size() == before + 1);
     settle();
   }
@@ -1118,6 +1147,13 @@ class TasklistBrowserTest {
   private WebElement fieldContainer(String list, int index, String label) {
     return fieldIn(list, index, label).findElement(By.xpath(
         "./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
+  }
+
+  /** The validation message Camunda Forms shows under the field, or null when there is none. */
+  private String fieldError(String list, int index, String label) {
+    List<WebElement> errors = fieldContainer(list, index, label).findElements(By.cssSelector(".fjs-form-field-error"));
+    String text = errors.isEmpty() ? "" : errors.get(0).getText().trim();
+    return text.isEmpty() ? null : text;
   }
 
   private void typeIn(String list, int index, String label, String text) {

@@ -34,11 +34,9 @@ export default {
     availableLocales: ['en', 'de', 'sv'],
     fallbackLocale: 'en'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // trygg-samverkan: Swedish for the texts Camunda Forms writes itself (list buttons, validation messages),
+  // when Tasklist shows Swedish (issue 12)
+  customScripts: ['scripts/trygg/svenska-formular.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
