@@ -66,6 +66,8 @@ public class ReportRenderer {
       .contents { page-break-after: always; }
       .contents p { margin: 0 0 1.5mm 0; }
       .contents .sub { padding-left: 10mm; }
+      .contents .subsub { padding-left: 20mm; }
+      .contents .subsub .num { width: 13mm; }
       .contents a::after { content: leader('.') target-counter(attr(href), page); }
       .num { display: inline-block; width: 10mm; }
       table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm 0; -fs-table-paginate: paginate; }
@@ -74,7 +76,9 @@ public class ReportRenderer {
       th, td { border: 0.5pt solid #999; padding: 1.5mm; text-align: left; vertical-align: top; }
       th { background-color: #e8ecef; font-weight: bold; }
       td p { margin: 0 0 1mm 0; }
-      .activities, .promises { table-layout: fixed; font-size: 9pt; }
+      .activities, .promises { table-layout: fixed; font-size: 8.5pt; }
+      /* a user id or a long word wraps inside its column instead of running over the next one */
+      .activities td, .promises td, .figures td { word-wrap: break-word; overflow-wrap: break-word; }
       .date { white-space: nowrap; }
       .legend td, .chart td, .chart th { border: none; padding: 1mm 1.5mm; }
       .chart { table-layout: fixed; }
@@ -91,7 +95,6 @@ public class ReportRenderer {
       .status-completed-with-deviation .symbol, .status-delayed .symbol { color: #c62828; }
       td.status-completed-with-deviation, td.status-delayed { background-color: #ffebee; }
       .legend td { background-color: transparent; }
-      .intervention { font-weight: bold; page-break-after: avoid; }
       .missing, .note, .dates, .reported { color: #555; }
       .dates, .reported { font-size: 8.5pt; }
       .reported { white-space: nowrap; }
@@ -191,22 +194,27 @@ public class ReportRenderer {
 
     private void contents() {
       out.append("<div class=\"contents\">\n<h2>Innehållsförteckning</h2>\n");
-      contentsEntry("1", "inledning", "Inledning", false);
-      contentsEntry("2", "sammanfattning", "Sammanfattning", false);
-      contentsEntry("3", "nulagesanalys", "Nulägesanalys", false);
-      contentsEntry("4", "delomraden", "Uppföljning av planens delområden", false);
+      contentsEntry("1", "inledning", "Inledning", null);
+      contentsEntry("2", "sammanfattning", "Sammanfattning", null);
+      contentsEntry("3", "nulagesanalys", "Nulägesanalys", null);
+      contentsEntry("4", "delomraden", "Uppföljning av planens delområden", null);
       List<FocusAreaSection> areas = orEmpty(report.focusAreas());
       for (int i = 0; i < areas.size(); i++) {
-        contentsEntry("4." + (i + 1), "delomrade-" + (i + 1), areas.get(i).name(), true);
+        contentsEntry("4." + (i + 1), "delomrade-" + (i + 1), areas.get(i).name(), "sub");
+        List<String> interventions = orEmpty(areas.get(i).interventions());
+        for (int k = 0; k < interventions.size(); k++) {
+          contentsEntry(interventionNumber(i, k), interventionId(i, k), "Insats: " + interventions.get(k), "subsub");
+        }
       }
-      contentsEntry("5", "medborgarloften", "Medborgarlöften", false);
-      contentsEntry("6", "styrgruppen", "Styrgruppens uppföljning", false);
-      contentsEntry("7", "lardomar", "Lärdomar till nästa år", false);
+      contentsEntry("5", "medborgarloften", "Medborgarlöften", null);
+      contentsEntry("6", "styrgruppen", "Styrgruppens uppföljning", null);
+      contentsEntry("7", "lardomar", "Lärdomar till nästa år", null);
       out.append("</div>\n");
     }
 
-    private void contentsEntry(String number, String id, String text, boolean sub) {
-      out.append("<p").append(sub ? " class=\"sub\"" : "").append("><a href=\"#").append(id)
+    /** A line of the contents; {@code level} is null for a chapter, "sub" or "subsub" for the levels below. */
+    private void contentsEntry(String number, String id, String text, String level) {
+      out.append("<p").append(level == null ? "" : " class=\"" + level + "\"").append("><a href=\"#").append(id)
           .append("\"><span class=\"num\">").append(number).append("</span> ").append(escape(text))
           .append("</a></p>\n");
     }
@@ -276,8 +284,10 @@ public class ReportRenderer {
       for (int i = 0; i < areas.size(); i++) {
         FocusAreaSection area = areas.get(i);
         heading("h3", "delomrade-" + (i + 1), "4." + (i + 1) + " " + area.name());
-        for (String intervention : orEmpty(area.interventions())) {
-          out.append("<p class=\"intervention\">Insats: ").append(escape(intervention)).append("</p>\n");
+        // numbered as Kungälv's follow-up numbers them (4.1.1 Insats: …), and listed in the contents
+        List<String> interventions = orEmpty(area.interventions());
+        for (int k = 0; k < interventions.size(); k++) {
+          heading("h4", interventionId(i, k), interventionNumber(i, k) + " Insats: " + interventions.get(k));
         }
         activities(orEmpty(area.activities()));
       }
@@ -288,7 +298,7 @@ public class ReportRenderer {
         out.append("<p class=\"missing\">Delområdet har inga aktiviteter.</p>\n");
         return;
       }
-      out.append("<table class=\"activities\">\n").append(columns(17, 23, 13, 15, 32))
+      out.append("<table class=\"activities\">\n").append(columns(13, 26, 16, 15, 30))
           .append("<thead><tr><th>Status</th><th>Aktivitet</th><th>Ansvarig</th>"
           + "<th>Period</th><th>Kommentar</th></tr></thead>\n<tbody>\n");
       for (ActivityLine activity : activities) {
@@ -357,6 +367,14 @@ public class ReportRenderer {
     private void lessons() {
       heading("h2", "lardomar", "7 Lärdomar till nästa år");
       textOr(report.lessons(), "Inga lärdomar är skrivna ännu.");
+    }
+
+    private static String interventionNumber(int area, int intervention) {
+      return "4." + (area + 1) + "." + (intervention + 1);
+    }
+
+    private static String interventionId(int area, int intervention) {
+      return "delomrade-" + (area + 1) + "-insats-" + (intervention + 1);
     }
 
     private void heading(String element, String id, String text) {

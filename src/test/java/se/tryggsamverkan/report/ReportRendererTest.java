@@ -57,13 +57,14 @@ class ReportRendererTest {
     Document dom = parse(renderer.html(report(false)));
 
     NodeList links = dom.getElementsByTagNameNS(XHTML, "a");
-    assertThat(links.getLength()).isEqualTo(9);
+    // seven chapters, two focus areas and the one intervention, numbered as Kungälv numbers it (4.1.1)
+    assertThat(links.getLength()).isEqualTo(10);
     for (int i = 0; i < links.getLength(); i++) {
       String target = ((Element) links.item(i)).getAttribute("href").substring(1);
       assertThat(elementWithId(dom, target)).as("section " + target).isNotNull();
     }
     assertThat(normalised(dom.getDocumentElement().getTextContent()))
-        .contains("4.1 Våld i nära relationer", "4.2 Trygghet i centrum", "Insats: Motverka våld i hemmet");
+        .contains("4.1 Våld i nära relationer", "4.2 Trygghet i centrum", "4.1.1 Insats: Motverka våld i hemmet");
   }
 
   @Test
