@@ -14,7 +14,7 @@ import se.tryggsamverkan.common.InvalidInputException;
 @Component
 public class ProblemList {
 
-  static final int MAX_PROBLEMS = 20;
+  public static final int MAX_PROBLEMS = 20;
   private final ObjectMapper json = new ObjectMapper();
 
   public List<PrioritisedProblem> parse(String jsonList) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.tryggsamverkan.cycle.ProblemList;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
@@ -163,6 +164,102 @@ class FieldLimitsTest {
         .as("the plan as the steering group reads it, past 4,000 characters")
         .hasSizeGreaterThan(FormLimits.STRING_VARIABLE);
     System.out.printf("FieldLimitsTest: the action plan at %d limits and one past%n", cases);
+  }
+
+  /**
+   * The largest plan the forms allow goes through: every list at its most rows ({@link FormRows#MAX_ROWS} focus
+   * areas, activities and promises; {@link ProblemList#MAX_PROBLEMS} prioritised problems), every text at its limit,
+   * in Swedish letters; it is decided and signed, and each of its activities gets its follow-up.
+   */
+  @Test
+  void theLargestPlanTheFormsAllowIsStoredWholeDecidedAndSigned() {
+    Clock.setTo("2026-01-02T09:00");
+    TestMunicipality kb = TestMunicipality.create(identity, "Kungsbacka");
+    CycleDriver driver = new CycleDriver(engine, kb);
+    ProcessInstance cycle = driver.cycle(driver.startAgreement("largest-" + kb.tenantId(),
+        kb.agreementStart("2027-01-01", "2030-12-31", "POLICE")), 2027);
+    driver.runDueTimers(cycle);
+    driver.completeSituationPictures(cycle);
+    String agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), "agreementId");
+    int rows = FormRows.MAX_ROWS;
+    ObjectMapper json = new ObjectMapper();
+
+    ArrayNode areas = json.createArrayNode();
+    ArrayNode problems = json.createArrayNode();
+    List<String> areaNames = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      String area = filled("Område " + i + " ", FormLimits.max("mergeAndPrioritise", "focusAreas.name"));
+      areaNames.add(area);
+      areas.addObject().put("name", area);
+      if (i >= ProblemList.MAX_PROBLEMS) {
+        continue;
+      }
+      problems.addObject().put("title", filled("Problem " + i + " ",
+              FormLimits.max("mergeAndPrioritise", "prioritisedProblems.title")))
+          .put("focusArea", area)
+          .put("description", filled("Beskrivning " + i + " ",
+              FormLimits.max("mergeAndPrioritise", "prioritisedProblems.description")));
+    }
+    driver.complete(cycle, TASK_MERGE_AND_PRIORITISE, Map.of(
+        JOINT_SITUATION_PICTURE.name(), filled("Lägesbild ", FormLimits.max("mergeAndPrioritise",
+            "jointSituationPicture")),
+        FOCUS_AREAS.name(), CycleDriver.json(areas.toString()),
+        PRIORITISED_PROBLEMS.name(), CycleDriver.json(problems.toString())));
+    assertThat(driver.tasks(cycle, TASK_CAUSE_ANALYSIS)).hasSize(ProblemList.MAX_PROBLEMS);
+    driver.completeCauseAnalyses(cycle);
+
+    ArrayNode activities = json.createArrayNode();
+    ArrayNode promises = json.createArrayNode();
+    for (int i = 0; i < rows; i++) {
+      ObjectNode a = activities.addObject().put("focusArea", areaNames.get(i))
+          .put("responsibleParty", "BOTH").put("responsiblePerson", kb.user(Role.ACTIVITY_OWNER))
+          .put("startDate", "2027-01-01").put("endDate", "2027-12-31").put("followUpInterval", "HALF_YEARLY");
+      for (String field : List.of("description", "expectedEffect", "indicators")) {
+        a.put(field, filled(field + " " + i + " ", FormLimits.max("actionPlan", "activities." + field)));
+      }
+      promises.addObject().put("text", filled("Löfte " + i + " ", FormLimits.max("actionPlan", "promises.text")))
+          .put("party", "BOTH").put("target", "minst 1 per år");
+    }
+    driver.completePlan(cycle, activities.toString(), promises.toString());
+    driver.approveAndSign(cycle);
+
+    List<Map<String, Object>> stored = jdbc.sql("select description, expected_effect, indicators from activity "
+        + "where agreement_id = :a order by description").param("a", agreementId).query().listOfRows();
+    assertThat(stored).hasSize(rows).allSatisfy(row -> {
+      assertThat((String) row.get("description")).hasSize(FormLimits.max("actionPlan", "activities.description"));
+      assertThat((String) row.get("expected_effect")).hasSize(FormLimits.max("actionPlan", "activities.expectedEffect"));
+      assertThat((String) row.get("indicators")).hasSize(FormLimits.max("actionPlan", "activities.indicators"));
+    });
+    assertThat(jdbc.sql("select text from citizen_promise where agreement_id = :a").param("a", agreementId)
+        .query(String.class).list()).hasSize(rows)
+        .allSatisfy(text -> assertThat(text).hasSize(FormLimits.max("actionPlan", "promises.text")));
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(cycle.getId())
+        .activityId(TIMER_NEXT_FOLLOW_UP).count()).as("every activity waits for its follow-up").isEqualTo(rows);
+
+    // the year's follow-ups: each report at its limit, and the next follow-up shows it in full with the activity
+    String comment = filled("Rapport ", FormLimits.max("activityFollowUp", "statusComment"));
+    List<String> showingTheWholePreviousReport = new ArrayList<>();
+    driver.driveActivityFollowUps(cycle, task -> {
+      String previous = PREVIOUS_REPORT.of(engine.getTaskService().getVariable(task.getId(), PREVIOUS_REPORT.name()));
+      if (previous.endsWith(comment)) {
+        showingTheWholePreviousReport.add(task.getId());
+      }
+      assertThat(ACTIVITY_DETAILS.of(engine.getTaskService().getVariable(task.getId(), ACTIVITY_DETAILS.name())))
+          .as("the activity as the follow-up shows it").hasSizeGreaterThan(FormLimits.STRING_VARIABLE);
+      boolean last = CycleDriver.followUpDay(task).getMonthValue() == 12;
+      return Map.of(ACTIVITY_STATUS.name(), last ? "COMPLETED" : "ONGOING", STATUS_COMMENT.name(), comment);
+    });
+    assertThat(showingTheWholePreviousReport).as("second follow-ups showing the first report whole").hasSize(rows);
+    assertThat(jdbc.sql("select count(*) from activity_report r join activity a on a.id = r.activity_id "
+        + "where a.agreement_id = :a and length(r.comment) = :n").param("a", agreementId)
+        .param("n", comment.length()).query(Integer.class).single()).isEqualTo(2 * rows);
+    System.out.printf("FieldLimitsTest: the largest plan: %d focus areas, %d problems, %d activities, %d promises, "
+        + "every text at its limit%n", rows, ProblemList.MAX_PROBLEMS, rows, rows);
+  }
+
+  /** A text of exactly {@code length} characters that starts with {@code start}, filled up with Swedish letters. */
+  private static String filled(String start, int length) {
+    return (start + "åäö".repeat(length)).substring(0, length);
   }
 
   private Map<String, Object> plan(ObjectNode activity, ObjectNode promise) {

@@ -126,12 +126,13 @@ class ActivityFollowUpProcessTest {
     assertThat(letters.getAssignee()).isEqualTo(kb.user(Role.POLICE_COORDINATOR));
     assertThat(letters.getDueDate()).isEqualTo(Clock.endOf("2027-02-15"));
     assertThat(tasks.getVariable(letters.getId(), CURRENT_STATUS.name())).isEqualTo("● Pågående");
-    assertThat(tasks.getVariable(letters.getId(), PREVIOUS_REPORT.name())).isEqualTo("Ingen rapport ännu.");
+    assertThat(PREVIOUS_REPORT.of(tasks.getVariable(letters.getId(), PREVIOUS_REPORT.name())))
+        .isEqualTo("Ingen rapport ännu.");
     tasks.complete(letters.getId(), report("ONGOING", "Första brevet är skickat"));
 
     timersUntil("2027-03-01T08:00");
     Task second = taskFor("Föräldrabrev om narkotika");
-    assertThat(tasks.getVariable(second.getId(), PREVIOUS_REPORT.name()))
+    assertThat(PREVIOUS_REPORT.of(tasks.getVariable(second.getId(), PREVIOUS_REPORT.name())))
         .isEqualTo("2027-02-01, Pågående: Första brevet är skickat");
     tasks.complete(second.getId(), report("ONGOING", "Andra brevet är skickat"));
 

@@ -185,7 +185,7 @@ public final class CycleDriver {
    * clock forward) and completes each follow-up task with the answer given, until every activity is followed up.
    */
   public void driveActivityFollowUps(ProcessInstance cycle, Function<Task, Map<String, Object>> answer) {
-    for (int step = 0; step < 500; step++) {
+    for (int step = 0; step < 5_000; step++) {
       List<Task> open = tasks(cycle, TASK_FOLLOW_UP_ACTIVITY);
       if (!open.isEmpty()) {
         open.forEach(task -> tasks.complete(task.getId(), answer.apply(task)));

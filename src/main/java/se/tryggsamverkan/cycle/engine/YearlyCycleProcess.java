@@ -39,7 +39,7 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> MUNICIPALITY = ProcessVariable.string("municipality");
 
   // situation picture (task-local in each party's task, copied out per party)
-  public static final ProcessVariable<String> PREVIOUS_LESSONS = ProcessVariable.string("previousLessons");
+  public static final ProcessVariable<String> PREVIOUS_LESSONS = ProcessVariable.longText("previousLessons");
   public static final ProcessVariable<String> SITUATION_PICTURE = ProcessVariable.string("situationPicture");
   public static final ProcessVariable<String> POLICE_SITUATION_PICTURE =
       ProcessVariable.string("policeSituationPicture");
@@ -56,7 +56,7 @@ public final class YearlyCycleProcess {
   /** Json list of {"name"}: this year's focus areas, prefilled with last year's. */
   public static final ProcessVariable<String> FOCUS_AREAS = ProcessVariable.json("focusAreas");
   /** The focus areas as one line, shown in the action-plan form. */
-  public static final ProcessVariable<String> FOCUS_AREA_NAMES = ProcessVariable.string("focusAreaNames");
+  public static final ProcessVariable<String> FOCUS_AREA_NAMES = ProcessVariable.longText("focusAreaNames");
   /** Json list of {"title", "focusArea", "description"}, one per prioritised problem. */
   public static final ProcessVariable<String> PRIORITISED_PROBLEMS = ProcessVariable.json("prioritisedProblems");
 
@@ -102,9 +102,9 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> FOLLOW_UP_ON = ProcessVariable.string("followUpOn");
   // shown in the follow-up form (task-local)
   public static final ProcessVariable<String> ACTIVITY_DESCRIPTION = ProcessVariable.string("activityDescription");
-  public static final ProcessVariable<String> ACTIVITY_DETAILS = ProcessVariable.string("activityDetails");
+  public static final ProcessVariable<String> ACTIVITY_DETAILS = ProcessVariable.longText("activityDetails");
   public static final ProcessVariable<String> CURRENT_STATUS = ProcessVariable.string("currentStatus");
-  public static final ProcessVariable<String> PREVIOUS_REPORT = ProcessVariable.string("previousReport");
+  public static final ProcessVariable<String> PREVIOUS_REPORT = ProcessVariable.longText("previousReport");
   /** Json list of {"label", "value"}: the year's promises for the occurrences list's select. */
   public static final ProcessVariable<String> PROMISE_OPTIONS = ProcessVariable.json("promiseOptions");
   // submitted in the follow-up form (task-local)
