@@ -8,6 +8,7 @@ import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 import static se.tryggsamverkan.support.CycleDriver.json;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,6 +16,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +28,7 @@ import se.tryggsamverkan.support.CycleDriver;
 import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
+import se.tryggsamverkan.support.WebappSession;
 
 /**
  * Every rule on what coordinators submit: each refusal names the field in Swedish, and nothing of the submit is
@@ -235,20 +240,32 @@ class PlanValidationTest {
     assertThat(cycle).isWaitingAt(TASK_MERGE_AND_PRIORITISE);
   }
 
+  /**
+   * Through both doors a user has (Camunda's REST API, and the web applications' copy of it that Tasklist submits
+   * forms to): 400 with the Swedish message alone, nothing stored, and the log says a refusal, not a server error.
+   */
   @Test
-  void aRefusalThroughTheRestApiAnswers400WithOnlyTheSwedishMessage() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefusalThroughTheRestApiAnswers400WithOnlyTheSwedishMessage(CapturedOutput log) throws Exception {
     toActionPlan();
     String taskId = driver.task(cycle, TASK_ACTION_PLAN).getId();
     String body = "{\"variables\":{\"activities\":{\"type\":\"Json\",\"value\":\"[]\"},"
         + "\"promises\":{\"type\":\"Json\",\"value\":\"[]\"}}}";
+    String refusal = "Uppgifterna kunde inte sparas: Ange minst en aktivitet (activities); "
+        + "Ange minst ett förslag till medborgarlöfte (promises)";
 
-    var response = new Http(port).post("/engine-rest/task/" + taskId + "/submit-form",
+    var rest = new Http(port).post("/engine-rest/task/" + taskId + "/submit-form",
         municipality.user(Role.POLICE_COORDINATOR), "test", body);
+    var webapp = WebappSession.logIn(port, municipality.user(Role.POLICE_COORDINATOR))
+        .send("POST", WebappSession.ENGINE_API + "/task/" + taskId + "/submit-form", body);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(new Http(port).parse(response.body()).path("message").asText()).isEqualTo(
-        "Uppgifterna kunde inte sparas: Ange minst en aktivitet (activities); "
-            + "Ange minst ett förslag till medborgarlöfte (promises)");
+    for (var response : List.of(rest, webapp)) {
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(new Http(port).parse(response.body()).path("message").asText()).isEqualTo(refusal);
+    }
     assertThat(rows("plan_version")).isZero();
+    assertThat(log.getOut()).contains("Refused POST /engine-rest/task/" + taskId + "/submit-form: " + refusal)
+        .contains("Refused POST /camunda/api/engine/engine/default/task/" + taskId + "/submit-form: " + refusal)
+        .doesNotContain("ENGINE-REST-HTTP500");
   }
 }
