@@ -163,6 +163,67 @@ class EngineIsolationSweepTest {
     assertThat(serverErrors).as("server errors for another municipality's calls").isEmpty();
   }
 
+  /**
+   * The third door: Cockpit's own API under {@code /camunda/api/cockpit/plugin/base/default}, which runs its own
+   * queries beside the engine's services (the process instances, incidents, statistics and called processes that
+   * Cockpit's pages show). Every resource of the base plugin in 7.24, read and queried, with and without Kungsbacka's
+   * ids, as every role of Kävlinge.
+   */
+  @Test
+  void noRoleOfAnotherMunicipalityReachesKungsbackasWorkThroughCockpitsOwnApi() throws Exception {
+    String base = "/camunda/api/cockpit/plugin/base/default";
+    String byDefinition = "{\"processDefinitionId\":\"" + ids.get("definition") + "\"}";
+    String byInstance = "{\"processInstanceIds\":[\"" + ids.get("cycle") + "\"],\"processDefinitionKey\":"
+        + "\"yearlyCycle\",\"tenantIdIn\":[\"" + kungsbacka.tenantId() + "\"]}";
+    List<String[]> endpoints = List.of(
+        new String[] {"GET", "/process-definition/statistics", null},
+        new String[] {"GET", "/process-definition/statistics?tenantIdIn=" + kungsbacka.tenantId(), null},
+        new String[] {"GET", "/process-definition/statistics-count", null},
+        new String[] {"GET", "/process-definition/" + ids.get("definition") + "/called-process-definitions", null},
+        new String[] {"POST", "/process-definition/" + ids.get("definition") + "/called-process-definitions",
+            byDefinition},
+        new String[] {"POST", "/process-instance", byInstance},
+        new String[] {"POST", "/process-instance", "{}"},
+        new String[] {"POST", "/process-instance/count", byInstance},
+        new String[] {"GET", "/process-instance/" + ids.get("agreement") + "/called-process-instances", null},
+        new String[] {"POST", "/process-instance/" + ids.get("agreement") + "/called-process-instances", "{}"},
+        new String[] {"GET", "/incident?processDefinitionIdIn=" + ids.get("definition"), null},
+        new String[] {"POST", "/incident", "{\"processInstanceIdIn\":[\"" + ids.get("cycle") + "\"]}"},
+        new String[] {"GET", "/incident/count", null},
+        new String[] {"POST", "/incident/count", "{}"});
+    List<String> secrets = List.of(SECRET, ids.get("task"), ids.get("doneTask"), ids.get("cycle"),
+        ids.get("agreement"), kungsbacka.tenantId());
+    List<String> leaks = new ArrayList<>();
+    List<String> serverErrors = new ArrayList<>();
+    int calls = 0;
+    for (Role role : Role.values()) {
+      WebappSession session = WebappSession.logIn(port, kavlinge.user(role));
+      for (String[] endpoint : endpoints) {
+        HttpResponse<String> response = session.send(endpoint[0], base + endpoint[1], endpoint[2]);
+        calls++;
+        String call = endpoint[0] + " " + base + endpoint[1] + " as " + role + " -> " + response.statusCode() + " "
+            + abbreviate(response.body());
+        if (response.statusCode() >= 500) {
+          serverErrors.add(call);
+        }
+        // Kungsbacka's tenant id is in some requests; only an answer that names Kungsbacka's work is a leak
+        if (response.statusCode() < 300 && secrets.stream().anyMatch(response.body()::contains)) {
+          leaks.add(call);
+        }
+      }
+    }
+    // the control: Kungsbacka's own coordinator sees its cycle through the same door, so the door is open
+    WebappSession own = WebappSession.logIn(port, kungsbacka.user(Role.MUNICIPAL_COORDINATOR));
+    HttpResponse<String> control = own.send("POST", base + "/process-instance", byInstance);
+    System.out.printf("EngineIsolationSweepTest: Cockpit's API, %d endpoints x %d roles = %d calls; %d leaks, "
+        + "%d server errors; Kungsbacka's own coordinator: %d%n", endpoints.size(), Role.values().length, calls,
+        leaks.size(), serverErrors.size(), control.statusCode());
+    assertThat(leaks).as("answers carrying Kungsbacka's work").isEmpty();
+    assertThat(serverErrors).as("server errors").isEmpty();
+    assertThat(control.statusCode()).isEqualTo(200);
+    assertThat(control.body()).contains(ids.get("cycle"));
+  }
+
   /** The path with Kungsbacka's ids where the resource takes one, and harmless names elsewhere. */
   private String fill(String template) {
     String[] segments = template.split("/");
