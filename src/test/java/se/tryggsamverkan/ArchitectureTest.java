@@ -19,7 +19,7 @@ class ArchitectureTest {
   /** The domain reads without knowing Camunda: the engine stays a recipe away from Operaton. */
   @Test
   void theDomainDoesNotKnowTheEngineOrTheWeb() {
-    noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..followup", "..report", "..overview", "..common",
+    noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..followup", "..report", "..overview", "..onboarding", "..common",
             "..identity")
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..",
             "org.springframework.web..", "jakarta.servlet..")

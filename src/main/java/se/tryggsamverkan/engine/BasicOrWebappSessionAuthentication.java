@@ -11,16 +11,19 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The project's JSON API accepts HTTP Basic, and, for reading only, the login of Camunda's web applications: a
- * coordinator who opens the report link in a Tasklist form is not asked to log in again. Writes still need Basic,
- * so that another site cannot make a logged-in browser change anything.
+ * The project's JSON API accepts HTTP Basic, and the login of Camunda's web applications: a coordinator who opens
+ * the report link in a Tasklist form is not asked to log in again. A write with that login must carry the header
+ * {@code X-Requested-With: XMLHttpRequest}, which only a script of this site can send (another site's form or
+ * script cannot without a CORS preflight, which this application never answers): so another site cannot make a
+ * logged-in browser change anything.
  */
 public class BasicOrWebappSessionAuthentication extends HttpBasicAuthenticationProvider {
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
     boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (reading && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+    boolean fromThisSite = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+    if ((reading || fromThisSite) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
       HttpSession session = request.getSession(false);
       Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
       if (authentications != null

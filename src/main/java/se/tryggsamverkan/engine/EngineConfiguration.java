@@ -60,7 +60,7 @@ class EngineConfiguration {
       protected ProcessEngine getAddressedEngine(String engineName) {
         return engine.getObject();
       }
-    }, BasicOrWebappSessionAuthentication.class, "/api/tenants/*", "/api/overview");
+    }, BasicOrWebappSessionAuthentication.class, "/api/tenants/*", "/api/overview", "/api/admin/*");
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,

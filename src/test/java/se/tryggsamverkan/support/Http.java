@@ -45,6 +45,13 @@ public final class Http {
         .build());
   }
 
+  /** Any method, with a body of the given content type (a CSV file, for instance). */
+  public HttpResponse<String> send(String method, String path, String user, String password, String body,
+      String contentType) {
+    return send(request(path, user, password).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   /** GETs a path that must answer 200 and returns its JSON. */
   public JsonNode json(String path, String user, String password) {
     HttpResponse<String> response = get(path, user, password);

@@ -43,6 +43,17 @@ public final class WebappSession {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A call with the session alone and the given extra headers (name, value, ...), JSON body or none. */
+  public HttpResponse<String> sendWith(String method, String path, String body, String... headers) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(uri(port, path)).header("Content-Type", "application/json")
+        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static java.net.URI uri(int port, String path) {
     return java.net.URI.create("http://localhost:" + port + path);
   }
