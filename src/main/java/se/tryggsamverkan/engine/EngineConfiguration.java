@@ -1,5 +1,7 @@
 package se.tryggsamverkan.engine;
 
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.tryggsamverkan.engine.sso.SsoAuthentication;
 
 /** The few places where the product reaches into the engine's configuration. */
 @Configuration
@@ -42,30 +45,57 @@ class EngineConfiguration {
     };
   }
 
-  /** The engine's REST API answers only authenticated callers (HTTP Basic), with their groups and tenants applied. */
+  /**
+   * The engine's REST API answers only authenticated callers (HTTP Basic, or with single sign-on a bearer token),
+   * with their groups and tenants applied.
+   */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
-    return authentication("camunda-rest-authentication", HttpBasicAuthenticationProvider.class, "/engine-rest/*");
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication(ObjectProvider<ProcessEngine> engine,
+      ObjectProvider<SsoAuthentication> sso) {
+    return authentication("camunda-rest-authentication", new EngineAuthenticationFilter(engine, sso, false),
+        HttpBasicAuthenticationProvider.class, "/engine-rest/*");
   }
 
   /**
-   * The project's JSON API: HTTP Basic, or for reading also the web applications' login (report links in forms).
-   * Authenticates against this application's own engine, not whichever engine of the name "default" the JVM
-   * registered last (two applications in one JVM, as in the two-node test).
+   * The project's JSON API: HTTP Basic, or for reading also the web applications' login (report links in forms),
+   * or with single sign-on a bearer token or the browser's login. Authenticates against this application's own
+   * engine, not whichever engine of the name "default" the JVM registered last (two applications in one JVM, as in
+   * the two-node test).
    */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> jsonApiAuthentication(ObjectProvider<ProcessEngine> engine) {
-    return authentication("json-api-authentication", new ProcessEngineAuthenticationFilter() {
-      @Override
-      protected ProcessEngine getAddressedEngine(String engineName) {
-        return engine.getObject();
-      }
-    }, BasicOrWebappSessionAuthentication.class, "/api/tenants/*", "/api/overview", "/api/admin/*");
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> jsonApiAuthentication(ObjectProvider<ProcessEngine> engine,
+      ObjectProvider<SsoAuthentication> sso) {
+    return authentication("json-api-authentication", new EngineAuthenticationFilter(engine, sso, true),
+        BasicOrWebappSessionAuthentication.class, "/api/tenants/*", "/api/overview", "/api/admin/*");
   }
 
-  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
-      Class<?> provider, String... urlPatterns) {
-    return authentication(name, new ProcessEngineAuthenticationFilter(), provider, urlPatterns);
+  /** The engine's authentication filter with this application's engine, and single sign-on first when it is on. */
+  private static final class EngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+
+    private final ObjectProvider<ProcessEngine> engine;
+    private final ObjectProvider<SsoAuthentication> sso;
+    private final boolean browserLogins;
+
+    EngineAuthenticationFilter(ObjectProvider<ProcessEngine> engine, ObjectProvider<SsoAuthentication> sso,
+        boolean browserLogins) {
+      this.engine = engine;
+      this.sso = sso;
+      this.browserLogins = browserLogins;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+      super.init(config);
+      SsoAuthentication singleSignOn = sso.getIfAvailable();
+      if (singleSignOn != null) {
+        authenticationProvider = singleSignOn.before(authenticationProvider, browserLogins);
+      }
+    }
+
+    @Override
+    protected ProcessEngine getAddressedEngine(String engineName) {
+      return engine.getObject();
+    }
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,

@@ -21,11 +21,8 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // trygg-samverkan: with single sign-on, logging out also logs out of the identity provider
+  customScripts: ['../tasklist/scripts/trygg/inloggning.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -36,7 +36,7 @@ export default {
   },
   // trygg-samverkan: Swedish for the texts Camunda Forms writes itself (list buttons, validation messages),
   // when Tasklist shows Swedish (issue 12)
-  customScripts: ['scripts/trygg/svenska-formular.js'],
+  customScripts: ['scripts/trygg/svenska-formular.js', 'scripts/trygg/inloggning.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
