@@ -62,6 +62,7 @@ class DemoData implements ApplicationRunner {
   private static final Date FUTURE = new Date(Long.MAX_VALUE);
 
   private final IdentityService identity;
+  private boolean warnedAboutPasswords;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
@@ -157,10 +158,24 @@ class DemoData implements ApplicationRunner {
       user.setFirstName(demo.firstName());
       user.setLastName(demo.lastName());
       user.setEmail(demo.email());
-      user.setPassword(DemoUsers.PASSWORD);
+      demoPassword(user);
       identity.saveUser(user);
       identity.createMembership(demo.id(), demo.role().groupId());
       identity.createTenantUserMembership(municipality.tenantId(), demo.id());
+    }
+  }
+
+  /**
+   * The demo's password, "demo", unless the engine's password policy is on (it is outside the demo unless
+   * PASSWORD_POLICY=false): then the demo's people have no password and log in through single sign-on.
+   */
+  private void demoPassword(User user) {
+    if (identity.getPasswordPolicy() == null) {
+      user.setPassword(DemoUsers.PASSWORD);
+    } else if (!warnedAboutPasswords) {
+      warnedAboutPasswords = true;
+      LOG.warn("The password policy is on: the demo's users get no password and log in through single sign-on "
+          + "(PASSWORD_POLICY=false gives them the password \"{}\")", DemoUsers.PASSWORD);
     }
   }
 
@@ -169,7 +184,7 @@ class DemoData implements ApplicationRunner {
     user.setFirstName(manager.firstName());
     user.setLastName(manager.lastName());
     user.setEmail(manager.id() + "@example.org");
-    user.setPassword(DemoUsers.PASSWORD);
+    demoPassword(user);
     identity.saveUser(user);
     identity.createMembership(manager.id(), Role.MANAGER.groupId());
     manager.covers().forEach(m -> identity.createTenantUserMembership(m.tenantId(), manager.id()));

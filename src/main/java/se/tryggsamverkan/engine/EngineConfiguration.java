@@ -24,11 +24,22 @@ class EngineConfiguration {
     return clock.asClock();
   }
 
+  /**
+   * The engine's password policy (at least 10 characters with upper and lower case, a digit and a special
+   * character) is on everywhere but in the demo, unless {@code trygg.password-policy} (PASSWORD_POLICY) says.
+   */
+  static boolean passwordPolicy(String setting, boolean demo) {
+    return setting == null || setting.isBlank() ? !demo : Boolean.parseBoolean(setting.trim());
+  }
+
   @Bean
-  ProcessEnginePlugin tenantPerMunicipality(EngineClock clock) {
+  ProcessEnginePlugin tenantPerMunicipality(EngineClock clock,
+      @org.springframework.beans.factory.annotation.Value("${trygg.password-policy:}") String passwordPolicy,
+      @org.springframework.beans.factory.annotation.Value("${trygg.demo.enabled:false}") boolean demo) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setEnablePasswordPolicy(passwordPolicy(passwordPolicy, demo));
         // before the job executor starts, so that no timer fires on the wrong day
         clock.applyDemoDay();
         configuration.setTenantIdProvider(new TenantOfStarter());

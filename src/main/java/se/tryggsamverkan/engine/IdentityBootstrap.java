@@ -116,7 +116,13 @@ public class IdentityBootstrap implements ApplicationRunner {
       user.setFirstName("Administratör");
       user.setLastName("trygg-samverkan");
       user.setPassword(adminPassword);
-      identity.saveUser(user);
+      try {
+        identity.saveUser(user);
+      } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+        throw new IllegalStateException("ADMIN_PASSWORD does not meet the password policy: at least 10 characters, "
+            + "with upper and lower case letters, a digit and a special character (or PASSWORD_POLICY=false). "
+            + e.getMessage(), e);
+      }
       identity.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
       LOG.info("Created administrator '{}'", adminUser);
     }

@@ -23,7 +23,8 @@ import se.tryggsamverkan.common.InvalidInputException;
  * exceptions ("ENGINE-03051 There was an exception while invoking the TaskListener"), which Camunda answers with
  * 500 and logs as a server error (ENGINE-REST-HTTP500). These exception mappers answer it as what it is: 400 with
  * the Swedish message alone, which Tasklist shows beside the form it keeps, and one INFO line in the log naming
- * the call and the fields.
+ * the call and the fields. The engine's refusal of a password that breaks its policy (Camunda answers 500) is
+ * answered the same way.
  *
  * <p>They are mapped only when the exception carries one of our refusals ({@link ExtendedExceptionMapper#isMappable});
  * every other exception goes on to Camunda's own mappers. Their priority puts them before Camunda's mappers for
@@ -39,23 +40,31 @@ public final class RefusalsAsBadRequests {
   private RefusalsAsBadRequests() {
   }
 
-  /** Our refusal inside an exception, however deep the engine wrapped it. */
-  static Optional<InvalidInputException> refusalIn(Throwable thrown) {
+  /** The engine's refusal of a password that breaks its policy (it has no exception type of its own). */
+  static final String PASSWORD_POLICY = "Password does not match policy";
+  static final String PASSWORD_POLICY_SWEDISH = "Lösenordet följer inte lösenordsreglerna: minst 10 tecken med "
+      + "stora och små bokstäver, en siffra och ett specialtecken, och inte användarens id eller namn.";
+
+  /** Our refusal inside an exception, however deep the engine wrapped it, as the message users read. */
+  static Optional<String> refusalIn(Throwable thrown) {
     Throwable t = thrown;
     for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
       if (t instanceof InvalidInputException refusal) {
-        return Optional.of(refusal);
+        return Optional.of(refusal.getMessage());
+      }
+      if (PASSWORD_POLICY.equals(t.getMessage())) {
+        return Optional.of(PASSWORD_POLICY_SWEDISH);
       }
     }
     return Optional.empty();
   }
 
   static Response badRequest(Throwable thrown, Request request, UriInfo uri) {
-    InvalidInputException refusal = refusalIn(thrown).orElseThrow();
+    String refusal = refusalIn(thrown).orElseThrow();
     LOG.info("Refused {} {}: {}", request == null ? "" : request.getMethod(),
-        uri == null ? "" : uri.getRequestUri().getPath(), refusal.getMessage());
+        uri == null ? "" : uri.getRequestUri().getPath(), refusal);
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "InvalidInputException", "message", refusal.getMessage())).build();
+        .entity(Map.of("type", "InvalidInputException", "message", refusal)).build();
   }
 
   /** The REST layer's wrapping: {@code RestException(INTERNAL_SERVER_ERROR, engineException, ...)}. */

@@ -164,7 +164,7 @@ class ClusterFaultsRun {
         "--spring.profiles.active=postgres",
         "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-        "--server.port=" + port, "--trygg.demo.enabled=false",
+        "--server.port=" + port, "--trygg.demo.enabled=false", "--trygg.password-policy=false",
         "--trygg.admin.password=" + (first ? PASSWORD : ""), "--trygg.mail.transport=smtp",
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--trygg.calendar.late-start-grace-days=3",
         "--camunda.bpm.job-execution.lock-time-in-millis=20000", "--camunda.bpm.job-execution.wait-time-in-millis=500",

@@ -28,7 +28,7 @@ class EmbeddedDefaultDurabilityTest {
     int port = ChildJvm.freePort();
     Path log = Files.createDirectories(Path.of("target", "durability")).resolve("app.log").toAbsolutePath();
     Files.deleteIfExists(log);
-    String[] settings = {"--trygg.demo.enabled=false", "--trygg.admin.password=admin",
+    String[] settings = {"--trygg.demo.enabled=false", "--trygg.admin.password=admin", "--trygg.password-policy=false",
         "--camunda.bpm.job-execution.enabled=false"};
     Process app = ChildJvm.start(folder, port, log, settings);
     Http http = new Http(port);

@@ -41,7 +41,8 @@ import se.tryggsamverkan.support.TestMunicipality;
  * every reminder reaches the SMTP server exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "trygg.demo.enabled=false", "trygg.admin.password=", "camunda.bpm.job-execution.enabled=true",
+    "trygg.demo.enabled=false", "trygg.admin.password=", "trygg.password-policy=false",
+    "camunda.bpm.job-execution.enabled=true",
     "camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500",
     "trygg.mail.transport=smtp", "spring.mail.host=localhost", "spring.mail.port=3027"})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
@@ -75,7 +76,7 @@ class TwoNodesReminderTest {
     nodeB = new SpringApplicationBuilder(TryggSamverkanApplication.class).run(
         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-        "--server.port=0", "--trygg.demo.enabled=false", "--trygg.admin.password=",
+        "--server.port=0", "--trygg.demo.enabled=false", "--trygg.admin.password=", "--trygg.password-policy=false",
         "--camunda.bpm.process-engine-name=nodeB", "--camunda.bpm.job-execution.enabled=true",
         "--camunda.bpm.job-execution.wait-time-in-millis=100", "--camunda.bpm.job-execution.max-wait=500",
         "--trygg.mail.transport=smtp", "--spring.mail.host=localhost", "--spring.mail.port=3027");

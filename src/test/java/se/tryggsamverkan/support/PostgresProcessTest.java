@@ -17,6 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
     "trygg.demo.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "trygg.admin.password=",
+    // the tests' own users have the password "test"; PasswordPolicyTest checks the policy itself
+    "trygg.password-policy=false",
     // Spring Boot turns metrics export off in tests; the operations test reads /actuator/prometheus
     "management.prometheus.metrics.export.enabled=true"})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
