@@ -67,9 +67,8 @@ public final class RefusalsAsBadRequests {
         .entity(Map.of("type", "InvalidInputException", "message", refusal)).build();
   }
 
-  /** The REST layer's wrapping: {@code RestException(INTERNAL_SERVER_ERROR, engineException, ...)}. */
-  @Priority(BEFORE_CAMUNDAS_MAPPERS)
-  public static final class RestExceptions implements ExtendedExceptionMapper<RestException> {
+  /** Maps an exception of type {@code E} when one of our refusals is inside; any other goes on to Camunda's. */
+  abstract static class Mapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
     @Context
     private Request request;
@@ -77,34 +76,24 @@ public final class RefusalsAsBadRequests {
     private UriInfo uri;
 
     @Override
-    public boolean isMappable(RestException exception) {
+    public boolean isMappable(E exception) {
       return refusalIn(exception).isPresent();
     }
 
     @Override
-    public Response toResponse(RestException exception) {
+    public Response toResponse(E exception) {
       return badRequest(exception, request, uri);
     }
   }
 
+  /** The REST layer's wrapping: {@code RestException(INTERNAL_SERVER_ERROR, engineException, ...)}. */
+  @Priority(BEFORE_CAMUNDAS_MAPPERS)
+  public static final class RestExceptions extends Mapper<RestException> {
+  }
+
   /** The engine's own wrapping, where a resource lets it through unwrapped. */
   @Priority(BEFORE_CAMUNDAS_MAPPERS)
-  public static final class EngineExceptions implements ExtendedExceptionMapper<ProcessEngineException> {
-
-    @Context
-    private Request request;
-    @Context
-    private UriInfo uri;
-
-    @Override
-    public boolean isMappable(ProcessEngineException exception) {
-      return refusalIn(exception).isPresent();
-    }
-
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return badRequest(exception, request, uri);
-    }
+  public static final class EngineExceptions extends Mapper<ProcessEngineException> {
   }
 
   /** Registers both mappers in every Jersey application that does not turn auto-discovery off. */

@@ -42,6 +42,7 @@ import se.tryggsamverkan.support.CycleDriver;
 import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestAdministrator;
 import se.tryggsamverkan.support.TestMunicipality;
 
 /**
@@ -90,10 +91,7 @@ class SingleSignOnTest {
     Clock.setTo("2026-01-02T09:00");
     // an installation has an administrator (without one, the web applications open their set-up page)
     if (identity.createUserQuery().memberOfGroup("camunda-admin").count() == 0) {
-      User admin = identity.newUser("sso-test-admin");
-      admin.setPassword("test");
-      identity.saveUser(admin);
-      identity.createMembership("sso-test-admin", "camunda-admin");
+      TestAdministrator.create(identity);
     }
     kungsbacka = TestMunicipality.create(identity, "Kungsbacka");
     kavlinge = TestMunicipality.create(identity, "Kävlinge");

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +25,7 @@ import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
 import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestAdministrator;
 import se.tryggsamverkan.support.TestMunicipality;
 import se.tryggsamverkan.support.WebappSession;
 
@@ -50,13 +50,7 @@ class OnboardingApiTest {
   void anAdministrator() {
     Clock.setTo("2026-01-02T09:00");
     http = new Http(port);
-    admin = "admin-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identity.newUser(admin);
-    user.setFirstName("Administratör");
-    user.setLastName("Test");
-    user.setPassword("test");
-    identity.saveUser(user);
-    identity.createMembership(admin, "camunda-admin");
+    admin = TestAdministrator.create(identity);
   }
 
   @AfterEach

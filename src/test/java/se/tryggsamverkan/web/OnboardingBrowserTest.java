@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestAdministrator;
 
 /**
  * An administrator onboards a municipality through the page, in a Swedish browser: first a mistake (an e-mail that
@@ -49,13 +49,7 @@ class OnboardingBrowserTest {
 
   @BeforeEach
   void anAdministratorInASwedishBrowser() throws Exception {
-    admin = "admin-" + UUID.randomUUID().toString().substring(0, 8);
-    User user = identity.newUser(admin);
-    user.setFirstName("Administratör");
-    user.setLastName("Test");
-    user.setPassword("test");
-    identity.saveUser(user);
-    identity.createMembership(admin, "camunda-admin");
+    admin = TestAdministrator.create(identity);
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("onboarding-chromium");
     driver = HeadlessChromium.start("sv-SE", profile);
