@@ -69,10 +69,17 @@ class OnboardingBrowserTest {
     driver.get(url("/admin/kommuner.html"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inloggning")));
     assertThat(driver.findElement(By.id("inloggning")).getText()).contains("Logga in i Camunda Admin");
+    screenshot("29-admin-kommuner-inte-inloggad");
 
-    driver.get(url("/camunda/app/admin/default/"));
+    // the page uses the web applications' login: the administrator logs in to Tasklist first
+    driver.get(url("/camunda/app/tasklist/default/"));
     By username = By.cssSelector(".form-signin input[ng-model='username']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(admin);
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(admin);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("FAILED-onboarding-login");
+      throw new AssertionError("No login form at " + driver.getCurrentUrl(), e);
+    }
     WebElement password = driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"));
     password.sendKeys("test", Keys.ENTER);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
