@@ -1,7 +1,15 @@
 package se.tryggsamverkan.support;
 
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.test.context.TestContext;
@@ -24,6 +32,27 @@ public class ItsOwnEngine implements TestExecutionListener, Ordered {
     }
     ApplicationContext context = testContext.getApplicationContext();
     context.getBeanProvider(ProcessEngine.class).ifAvailable(ProcessEngines::registerProcessEngine);
+    webApplicationsRunning();
+  }
+
+  /**
+   * The web applications keep their runtime in JVM-wide singletons too, which an application that stops
+   * (TwoNodesReminderTest's second node) sets to null for every context still running: put new ones back, as the
+   * web applications' start does.
+   */
+  private static void webApplicationsRunning() {
+    if (Cockpit.getRuntimeDelegate() == null) {
+      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+    }
+    if (Admin.getRuntimeDelegate() == null) {
+      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+    }
+    if (Tasklist.getRuntimeDelegate() == null) {
+      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+    }
+    if (Welcome.getRuntimeDelegate() == null) {
+      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+    }
   }
 
   @Override
