@@ -50,10 +50,7 @@ class EngineDoorsTest {
     kungsbacka = TestMunicipality.create(identity, "Kungsbacka");
     kavlinge = TestMunicipality.create(identity, "Kävlinge");
     CycleDriver driver = new CycleDriver(engine, kungsbacka);
-    ProcessInstance agreement = driver.startAgreement("doors-" + kungsbacka.tenantId(),
-        kungsbacka.agreementStart("2025-01-01", "2025-12-31", "MUNICIPALITY"));
-    ProcessInstance cycle = driver.cycle(agreement, 2025);
-    driver.runDueTimers(cycle);
+    ProcessInstance cycle = driver.cycleAtTheSituationPictures("doors-" + kungsbacka.tenantId(), 2025);
     kungsbackasTask = driver.task(cycle, "Task_PoliceSituationPicture");
     kungsbackasDoneTask = driver.task(cycle, "Task_MunicipalSituationPicture");
     report = attach(kungsbackasTask);

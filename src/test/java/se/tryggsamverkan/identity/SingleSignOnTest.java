@@ -19,7 +19,6 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -202,10 +201,8 @@ class SingleSignOnTest {
 
   private Task situationPictureTask(TestMunicipality municipality) {
     CycleDriver driver = new CycleDriver(engine, municipality);
-    ProcessInstance cycle = driver.cycle(driver.startAgreement("sso-" + municipality.tenantId(),
-        municipality.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
-    return driver.task(cycle, "Task_PoliceSituationPicture");
+    return driver.task(driver.cycleAtTheSituationPictures("sso-" + municipality.tenantId(), 2027),
+        "Task_PoliceSituationPicture");
   }
 
   private static DefaultOAuth2TokenCallback callback(String user, String first, String last, List<String> groups,

@@ -39,10 +39,7 @@ class PlanApiSecurityTest {
     owner = TestMunicipality.create(identity, "Kungsbacka");
     intruder = TestMunicipality.create(identity, "Kävlinge");
     CycleDriver driver = new CycleDriver(engine, owner);
-    ProcessInstance agreement = driver.startAgreement("sec-" + owner.tenantId(),
-        owner.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY"));
-    ProcessInstance cycle = driver.cycle(agreement, 2027);
-    driver.runDueTimers(cycle);
+    ProcessInstance cycle = driver.cycleAtTheSituationPictures("sec-" + owner.tenantId(), 2027);
     driver.completeSituationPictures(cycle);
     driver.completeMerge(cycle, "Buskörning");
     driver.completeCauseAnalyses(cycle);

@@ -49,12 +49,21 @@ public final class CycleDriver {
    * pictures, a merge with one problem and its cause analysis.
    */
   public ProcessInstance cycleAtTheActionPlan(String businessKey, int year, String problem) {
-    ProcessInstance cycle = cycle(startAgreement(businessKey, municipality.agreementStart(year + "-01-01",
-        year + "-12-31", "MUNICIPALITY")), year);
-    runDueTimers(cycle);
+    ProcessInstance cycle = cycleAtTheSituationPictures(businessKey, year);
     completeSituationPictures(cycle);
     completeMerge(cycle, problem);
     completeCauseAnalyses(cycle);
+    return cycle;
+  }
+
+  /**
+   * A one-year agreement for {@code year}, started now, with its cycle waiting at the two parties' situation
+   * pictures (the police's and the municipality's tasks are open).
+   */
+  public ProcessInstance cycleAtTheSituationPictures(String businessKey, int year) {
+    ProcessInstance cycle = cycle(startAgreement(businessKey, municipality.agreementStart(year + "-01-01",
+        year + "-12-31", "MUNICIPALITY")), year);
+    runDueTimers(cycle);
     return cycle;
   }
 

@@ -71,8 +71,8 @@ class OnboardingBrowserTest {
     assertThat(driver.findElement(By.id("inloggning")).getText()).contains("Logga in i Camunda Admin");
     screenshot("29-admin-kommuner-inte-inloggad");
 
-    // the page uses the web applications' login: the administrator logs in to Tasklist first
-    driver.get(url("/camunda/app/tasklist/default/"));
+    // as the page says: the administrator logs in to Camunda Admin, and the page uses that login
+    driver.get(url("/camunda/app/admin/default/"));
     By username = By.cssSelector(".form-signin input[ng-model='username']");
     try {
       wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(admin);
