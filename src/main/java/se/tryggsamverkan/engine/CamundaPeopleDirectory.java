@@ -32,6 +32,14 @@ class CamundaPeopleDirectory implements PeopleDirectory {
   }
 
   @Override
+  public java.util.SortedMap<String, String> tenants() {
+    java.util.SortedMap<String, String> tenants = new java.util.TreeMap<>();
+    identity.createTenantQuery().list().forEach(t -> tenants.put(t.getId(), t.getName() == null ? t.getId()
+        : t.getName()));
+    return tenants;
+  }
+
+  @Override
   public void saveTenant(String tenantId, String name) {
     Tenant tenant = identity.createTenantQuery().tenantId(tenantId).singleResult();
     if (tenant == null) {

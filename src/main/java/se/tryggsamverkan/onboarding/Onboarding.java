@@ -77,16 +77,26 @@ public class Onboarding {
     this.records = records;
   }
 
+  /**
+   * Every municipality the engine knows, also those added before onboarding existed or outside it (the demo's, by
+   * Camunda Admin), sorted by name; the police area where onboarding recorded one.
+   */
   @Transactional(readOnly = true)
   public List<MunicipalityView> municipalities() {
     Map<String, DirectoryChanges.MunicipalityRow> rows = new LinkedHashMap<>();
     records.municipalities().forEach(r -> rows.put(r.tenantId(), r));
-    return rows.values().stream().map(this::view).toList();
+    directory.tenants().forEach((id, name) -> rows.putIfAbsent(id, new DirectoryChanges.MunicipalityRow(id, name,
+        null)));
+    return rows.values().stream().sorted(java.util.Comparator.comparing(DirectoryChanges.MunicipalityRow::name)
+        .thenComparing(DirectoryChanges.MunicipalityRow::tenantId)).map(this::view).toList();
   }
 
   @Transactional(readOnly = true)
   public java.util.Optional<MunicipalityView> municipality(String tenantId) {
-    return records.municipality(tenantId).map(this::view);
+    return records.municipality(tenantId)
+        .or(() -> directory.tenantName(tenantId).map(name -> new DirectoryChanges.MunicipalityRow(tenantId, name,
+            null)))
+        .map(this::view);
   }
 
   /**

@@ -17,6 +17,9 @@ public interface PeopleDirectory {
 
   Optional<String> tenantName(String tenantId);
 
+  /** Every municipality (tenant) the engine knows, by id, with its name; however it was added. */
+  java.util.SortedMap<String, String> tenants();
+
   void saveTenant(String tenantId, String name);
 
   Optional<Entry> user(String userId);

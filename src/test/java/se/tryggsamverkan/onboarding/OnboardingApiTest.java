@@ -116,6 +116,15 @@ class OnboardingApiTest {
     assertThat(http.send("PUT", API + "/" + b, admin, "test",
         municipality("Köping", "Lokalpolisområde Köping", both).toString()).statusCode()).isEqualTo(200);
 
+    // a municipality added outside onboarding (the demo's, by Camunda Admin) is listed too, with its people
+    TestMunicipality earlier = TestMunicipality.create(identity, "Kungsbacka");
+    JsonNode listed = StreamSupport.stream(http.json(API, admin, "test").spliterator(), false)
+        .filter(m -> m.path("tenantId").asText().equals(earlier.tenantId())).findFirst().orElseThrow();
+    assertThat(listed.path("name").asText()).isEqualTo("Kungsbacka");
+    assertThat(listed.path("people")).hasSize(Role.values().length);
+    assertThat(listed.path("missing")).isEmpty();
+    assertThat(http.json(API + "/" + earlier.tenantId(), admin, "test").path("name").asText()).isEqualTo("Kungsbacka");
+
     JsonNode arboga = http.json(API + "/" + a, admin, "test");
     assertThat(texts(arboga.path("missing"))).containsExactly(Role.MUNICIPAL_COORDINATOR.swedishName(),
         Role.POLICE_STEERING.swedishName(), Role.MUNICIPAL_STEERING.swedishName());
@@ -255,11 +264,7 @@ class OnboardingApiTest {
   }
 
   private ProcessInstance cycleWaitingForTheSituationPicture(TestMunicipality municipality) {
-    CycleDriver driver = new CycleDriver(engine, municipality);
-    ProcessInstance cycle = driver.cycle(driver.startAgreement("onb-" + municipality.tenantId(),
-        municipality.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
-    return cycle;
+    return new CycleDriver(engine, municipality).cycleAtTheSituationPictures("onb-" + municipality.tenantId(), 2027);
   }
 
   private ArrayNode everyRole(String tenantId) {
