@@ -23,9 +23,11 @@ public class ActivityDelayNotice {
   private final Recipients recipients;
   private final Outbox outbox;
   private final String tasklistUrl;
+  private final MailContent content;
 
-  ActivityDelayNotice(AgreementRepository agreements, Recipients recipients, Outbox outbox,
+  ActivityDelayNotice(AgreementRepository agreements, Recipients recipients, Outbox outbox, MailContent content,
       @Value("${trygg.mail.tasklist-url}") String tasklistUrl) {
+    this.content = content;
     this.agreements = agreements;
     this.recipients = recipients;
     this.outbox = outbox;
@@ -47,7 +49,7 @@ public class ActivityDelayNotice {
     String responsible = a.responsibleParty().swedishName() + " (" + a.responsiblePerson() + ")";
     for (Recipient to : recipients.users(people)) {
       try {
-        outbox.record(facts, MailKind.activityDelayed(), to, MailContent.activityDelayed(agreement.municipality(),
+        outbox.record(facts, MailKind.activityDelayed(), to, content.activityDelayed(agreement.municipality(),
             a.description(), a.end(), responsible, to, tasklistUrl));
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // already told

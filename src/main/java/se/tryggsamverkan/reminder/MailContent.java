@@ -1,121 +1,88 @@
 package se.tryggsamverkan.reminder;
 
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import se.tryggsamverkan.documents.Documents;
 
-/** The Swedish subject and bodies (plain text and HTML) of a reminder or escalation. */
-public final class MailContent {
+/**
+ * The Swedish subject and bodies (plain text and HTML) of each mail the product sends. The wording and layout are
+ * the templates in {@code templates/mail} and the lines {@code mail.*} of {@code templates/texter.properties}; this
+ * class only decides which template and hands it the facts.
+ */
+@Component
+public class MailContent {
 
   public record Rendered(String subject, String text, String html) {
   }
 
-  private MailContent() {
+  /** What a summons says about the meeting: new, changed (a higher SEQUENCE) or cancelled. */
+  public enum Summons { NEW, CHANGED, CANCELLED }
+
+  private final Documents documents;
+
+  public MailContent(Documents documents) {
+    this.documents = documents;
   }
 
-  public static Rendered render(MailKind kind, TaskFacts task, Recipient to, ZonedDateTime now, String taskLink) {
+  /** A reminder before a task's due date, or an escalation after it. */
+  public Rendered reminder(MailKind kind, TaskFacts task, Recipient to, ZonedDateTime now, String taskLink) {
     String municipality = task.municipality() == null ? task.tenantId() : task.municipality();
     String dueDay = task.due().toLocalDate().toString();
     String when;
+    String intro;
     if (kind.escalation()) {
       long late = Math.max(1, ChronoUnit.DAYS.between(task.due().toLocalDate(), now.toLocalDate()));
-      when = late + (late == 1 ? " dag" : " dagar") + " sen (skulle vara klar " + dueDay + ")";
+      when = documents.message("mail.lage.sen", late, dueDay);
+      intro = documents.message("mail.ingress.forsenad");
     } else {
-      when = kind.number() == 0 ? "ska vara klar i dag (" + dueDay + ")"
-          : kind.number() + (kind.number() == 1 ? " dag" : " dagar") + " kvar (senast " + dueDay + ")";
+      when = documents.message(kind.number() == 0 ? "mail.lage.i-dag" : "mail.lage.kvar", kind.number(), dueDay);
+      intro = documents.message(task.assignee() == null ? "mail.ingress.paminnelse-grupp"
+          : "mail.ingress.paminnelse");
     }
-    String subject = oneLine((kind.escalation() ? "[trygg-samverkan] Försenad: " : "[trygg-samverkan] ")
-        + municipality + ": " + task.name() + " – " + when);
-    String intro = kind.escalation()
-        ? "Uppgiften nedan är försenad. Du får det här meddelandet som samordnare eller som styrgruppens "
-            + "ordförande detta halvår."
-        : task.assignee() == null
-            ? "Uppgiften nedan väntar på någon i din roll. Ta den i Tasklist om du ska göra den."
-            : "Det här är en påminnelse om din uppgift.";
-    String text = "Hej " + to.name() + "!\n\n" + intro + "\n\n"
-        + "Kommun: " + municipality + "\n"
-        + "Uppgift: " + task.name() + "\n"
-        + "Förfallodag: " + dueDay + "\n"
-        + "Läge: " + when + "\n\n"
-        + "Öppna uppgiften: " + taskLink + "\n\n"
-        + "Hälsningar\ntrygg-samverkan\n";
-    String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
-        + "<p>Hej " + esc(to.name()) + "!</p>"
-        + "<p>" + esc(intro) + "</p>"
-        + "<table>"
-        + row("Kommun", municipality) + row("Uppgift", task.name()) + row("Förfallodag", dueDay)
-        + row("Läge", when)
-        + "</table>"
-        + "<p><a href=\"" + esc(taskLink) + "\">Öppna uppgiften i Tasklist</a></p>"
-        + "<p>Hälsningar<br>trygg-samverkan</p></body></html>";
-    return new Rendered(subject, text, html);
+    String subject = documents.message(kind.escalation() ? "mail.amne.forsenad" : "mail.amne.paminnelse",
+        municipality, task.name(), when);
+    return render("mail/paminnelse", subject, to, Map.of("intro", intro, "municipality", municipality,
+        "task", task.name(), "due", dueDay, "when", when, "link", taskLink));
   }
 
-  /** A summons to a meeting ("Styrgruppens möte"); the calendar file travels as an attachment. */
-  public static Rendered invitation(String meeting, String municipality, Recipient to, java.time.LocalDate date,
-      java.time.LocalTime time, String place, String chair, String matter) {
-    String subject = oneLine("[trygg-samverkan] Kallelse: " + meeting + " " + date + " kl. " + time + " – "
-        + municipality);
-    String welcome = "Välkommen till " + Character.toLowerCase(meeting.charAt(0)) + meeting.substring(1) + ".";
-    String text = "Hej " + to.name() + "!\n\n" + welcome + "\n\n"
-        + "Kommun: " + municipality + "\n"
-        + "Dag och tid: " + date + " kl. " + time + "\n"
-        + "Plats: " + place + "\n"
-        + "Ordförande: " + chair + "\n"
-        + "Ärende: " + matter + "\n\n"
-        + "Kallelsen finns som kalenderfil (kallelse.ics) i meddelandet.\n\nHälsningar\ntrygg-samverkan\n";
-    String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
-        + "<p>Hej " + esc(to.name()) + "!</p><p>" + esc(welcome) + "</p><table>"
-        + row("Kommun", municipality) + row("Dag och tid", date + " kl. " + time) + row("Plats", place)
-        + row("Ordförande", chair) + row("Ärende", matter)
-        + "</table><p>Kallelsen finns som kalenderfil (kallelse.ics) i meddelandet.</p>"
-        + "<p>Hälsningar<br>trygg-samverkan</p></body></html>";
-    return new Rendered(subject, text, html);
+  /** A summons to a meeting, its change or its cancellation; the calendar file travels as an attachment. */
+  public Rendered summons(Summons what, String meeting, String municipality, Recipient to, LocalDate date,
+      LocalTime time, String place, String chair, String matter) {
+    String subjectKey = switch (what) {
+      case NEW -> "mail.amne.kallelse";
+      case CHANGED -> "mail.amne.andrad-kallelse";
+      case CANCELLED -> "mail.amne.installt";
+    };
+    String intro = switch (what) {
+      case NEW -> documents.message("mail.ingress.kallelse",
+          Character.toLowerCase(meeting.charAt(0)) + meeting.substring(1));
+      case CHANGED -> documents.message("mail.ingress.andrad-kallelse");
+      case CANCELLED -> documents.message("mail.ingress.installt");
+    };
+    String subject = documents.message(subjectKey, meeting, date.toString(), time.toString(), municipality);
+    return render("mail/kallelse", subject, to, Map.of("intro", intro, "municipality", municipality,
+        "date", date.toString(), "time", time.toString(), "place", place, "chair", chair, "matter", matter));
   }
 
   /** An activity turned "Försenad": to its owner and both coordinators. */
-  public static Rendered activityDelayed(String municipality, String activity, java.time.LocalDate end,
-      String responsible, Recipient to, String tasklistLink) {
-    String subject = oneLine("[trygg-samverkan] Försenad aktivitet: " + municipality + ": " + activity);
-    String intro = "Aktiviteten nedan skulle vara klar " + end + " men har inte rapporterats som avslutad. Den "
-        + "visas nu som Försenad. Rapportera läget i nästa uppföljning, eller be samordnarna ändra planen.";
-    String text = "Hej " + to.name() + "!\n\n" + intro + "\n\n"
-        + "Kommun: " + municipality + "\n"
-        + "Aktivitet: " + activity + "\n"
-        + "Slutdatum: " + end + "\n"
-        + "Ansvarig: " + responsible + "\n\n"
-        + "Tasklist: " + tasklistLink + "\n\n"
-        + "Hälsningar\ntrygg-samverkan\n";
-    String html = "<!DOCTYPE html><html lang=\"sv\"><body style=\"font-family:sans-serif\">"
-        + "<p>Hej " + esc(to.name()) + "!</p><p>" + esc(intro) + "</p><table>"
-        + row("Kommun", municipality) + row("Aktivitet", activity) + row("Slutdatum", end.toString())
-        + row("Ansvarig", responsible)
-        + "</table><p><a href=\"" + esc(tasklistLink) + "\">Öppna Tasklist</a></p>"
-        + "<p>Hälsningar<br>trygg-samverkan</p></body></html>";
-    return new Rendered(subject, text, html);
+  public Rendered activityDelayed(String municipality, String activity, LocalDate end, String responsible,
+      Recipient to, String tasklistLink) {
+    String subject = documents.message("mail.amne.forsenad-aktivitet", municipality, activity);
+    return render("mail/forsenad-aktivitet", subject, to, Map.of("municipality", municipality,
+        "activity", activity, "end", end.toString(), "responsible", responsible, "link", tasklistLink));
   }
 
-  private static String row(String label, String value) {
-    return "<tr><th style=\"text-align:left;padding-right:1em\">" + esc(label) + "</th><td>" + esc(value)
-        + "</td></tr>";
-  }
-
-  /** Everything users typed (task names, municipality names) is escaped before it goes into HTML. */
-  static String esc(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+  private Rendered render(String template, String subject, Recipient to, Map<String, Object> facts) {
+    Map<String, Object> model = new HashMap<>(facts);
+    model.put("to", to.name());
+    model.put("subject", oneLine(subject));
+    return new Rendered(oneLine(subject), documents.render(template + ".txt", model),
+        documents.render(template, model));
   }
 
   /** A header must stay one line: a name with a line break must not add headers. */

@@ -1,41 +1,115 @@
 package se.tryggsamverkan.reminder;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.Uid;
 
 /**
- * An invitation to a steering-group meeting as an iCalendar (RFC 5545) event: date, time, place, and the chair
- * of that half-year in the description.
+ * A meeting as an iCalendar (RFC 5545, scheduling per RFC 5546) file, written by ical4j: a {@code REQUEST} with the
+ * meeting's stable {@code UID} and a {@code SEQUENCE} that grows with each change of time or place, or a
+ * {@code CANCEL} of it. Times are local to the zone given (Europe/Stockholm), whose {@code VTIMEZONE} travels in the
+ * file so that a strict client needs nothing else.
+ *
+ * <p>Lines are folded by ical4j. It counts a line's length in characters, while RFC 5545 §3.1 limits it to 75
+ * octets; at {@value #FOLD_LENGTH} characters a line stays within 75 octets whatever the text (a UTF-16 character
+ * is at most three UTF-8 octets, and a surrogate pair four for two characters).
  */
-public record MeetingInvitation(String uid, String title, LocalDateTime start, LocalDateTime end, ZoneId zone,
-    String place, String description, String organizer) {
+public record MeetingInvitation(String uid, int sequence, boolean cancelled, String title, LocalDateTime start,
+    LocalDateTime end, ZoneId zone, String place, String description, String organizer, List<Recipient> attendees) {
 
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+  static final int FOLD_LENGTH = 25;
+  static final String PRODUCT_ID = "-//trygg-samverkan//Möten//SV";
+  /** ical4j's time-zone definitions, bundled in its jar (never fetched from the network: see ical4j.properties). */
+  private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-  public String ics(ZonedDateTime stamp) {
-    return String.join("\r\n",
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//trygg-samverkan//Styrgruppens möten//SV",
-        "METHOD:REQUEST",
-        "BEGIN:VEVENT",
-        "UID:" + text(uid),
-        "DTSTAMP:" + stamp.withZoneSameInstant(ZoneId.of("UTC")).format(LOCAL) + "Z",
-        "DTSTART;TZID=" + zone.getId() + ":" + start.format(LOCAL),
-        "DTEND;TZID=" + zone.getId() + ":" + end.format(LOCAL),
-        "SUMMARY:" + text(title),
-        "LOCATION:" + text(place),
-        "DESCRIPTION:" + text(description),
-        "ORGANIZER;CN=trygg-samverkan:mailto:" + organizer,
-        "END:VEVENT",
-        "END:VCALENDAR", "");
+  /** The iCalendar text, stamped with the moment it was written. */
+  public String ics(Instant stamp) {
+    VTimeZone timeZone = currentRulesOf(zone);
+    VEvent event = new VEvent(false);
+    event.add(new Uid(uid));
+    event.add(new DtStamp(stamp));
+    event.add(new Sequence(sequence));
+    event.add(new DtStart<>(start.atZone(zone)));
+    event.add(new DtEnd<>(end.atZone(zone)));
+    event.add(new Summary(title));
+    event.add(new Location(place));
+    event.add(new Description(description));
+    event.add(new Organizer(new ParameterList(List.of(new Cn("trygg-samverkan"))), URI.create("mailto:" + organizer)));
+    for (Recipient to : attendees) {
+      if (to.hasAddress()) {
+        event.add(new Attendee(new ParameterList(List.<Parameter>of(new Cn(to.name()), Role.REQ_PARTICIPANT,
+            PartStat.NEEDS_ACTION, new Rsvp(false))), URI.create("mailto:" + to.email())));
+      }
+    }
+    if (cancelled) {
+      event.add(new Status(Status.VALUE_CANCELLED));
+    }
+    Calendar calendar = new Calendar().withProdId(PRODUCT_ID).withDefaults()
+        .withProperty(new Method(cancelled ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
+        .withComponent(timeZone).withComponent(event).getFluentTarget();
+    StringWriter out = new StringWriter();
+    try {
+      new CalendarOutputter(true, FOLD_LENGTH).output(calendar, out);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not write the calendar file of meeting " + uid, e);
+    }
+    return out.toString();
   }
 
-  /** RFC 5545 text: backslash, semicolon, comma and line breaks escaped, so user text cannot add properties. */
-  static String text(String value) {
-    return (value == null ? "" : value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+  /** The iTIP method of an iCalendar text written here ({@code REQUEST} or {@code CANCEL}), for the mail's type. */
+  public static String methodOf(String ics) {
+    return ics != null && ics.contains("\r\nMETHOD:CANCEL\r\n") ? Method.VALUE_CANCEL : Method.VALUE_REQUEST;
+  }
+
+  /**
+   * The zone's {@code VTIMEZONE} named by its own id, with the rules in force (those without an end). ical4j's
+   * definitions follow the tz database, where Europe/Stockholm has been a link to Europe/Berlin since 2025; a
+   * calendar that names one zone in {@code DTSTART} must define that same name.
+   */
+  static VTimeZone currentRulesOf(ZoneId zone) {
+    TimeZone known = ZONES.getTimeZone(zone.getId());
+    if (known == null) {
+      throw new IllegalArgumentException("ical4j has no time-zone definition for " + zone.getId());
+    }
+    List<Observance> inForce = known.getVTimeZone().getObservances().stream()
+        .filter(observance -> observance.<RRule<?>>getProperty(Property.RRULE)
+            .map(rule -> rule.getRecur().getUntil() == null).orElse(false))
+        .toList();
+    return new VTimeZone(new PropertyList(List.of(new TzId(zone.getId()))), new ComponentList<>(inForce));
   }
 }

@@ -105,6 +105,16 @@ public class Outbox {
         .param("tenant", tenantId).param("n", limit).query(Outbox::map).list();
   }
 
+  /**
+   * Cancels the mails of a meeting's earlier versions that are not sent yet: whoever has not got the first summons
+   * gets only the newest one.
+   */
+  void withdrawUnsent(String meetingUid) {
+    jdbc.sql("update mail_outbox set status = 'CANCELLED', last_error = :why "
+            + "where task_id like :meeting and status in ('PENDING', 'FAILED')")
+        .param("why", "Ersatt av en senare kallelse till samma möte").param("meeting", meetingUid + "#%").update();
+  }
+
   void markSent(long id) {
     jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null "
             + "where id = :id")

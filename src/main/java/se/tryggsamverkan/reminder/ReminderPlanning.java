@@ -19,8 +19,10 @@ public class ReminderPlanning {
   private final Recipients recipients;
   private final Outbox outbox;
   private final ReminderSettings settings;
+  private final MailContent content;
 
-  ReminderPlanning(ReminderSettings settings, Recipients recipients, Outbox outbox) {
+  ReminderPlanning(ReminderSettings settings, Recipients recipients, Outbox outbox, MailContent content) {
+    this.content = content;
     this.rules = new ReminderRules(settings);
     this.settings = settings;
     this.recipients = recipients;
@@ -45,7 +47,7 @@ public class ReminderPlanning {
       for (Recipient recipient : to) {
         try {
           outbox.record(task, kind.get(), recipient,
-              MailContent.render(kind.get(), task, recipient, now, taskLink.apply(task.taskId())))
+              content.reminder(kind.get(), task, recipient, now, taskLink.apply(task.taskId())))
               .ifPresent(toSend::add);
         } catch (DuplicateKeyException anotherSweepWasFirst) {
           // the other sweep recorded (and will send) this mail

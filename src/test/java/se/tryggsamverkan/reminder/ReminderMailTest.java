@@ -113,6 +113,27 @@ class ReminderMailTest {
     return null;
   }
 
+  /** The Content-Type of the calendar file in a mail (its iTIP method for the mail client). */
+  private static String calendarType(jakarta.mail.Part mail) throws Exception {
+    if (mail.isMimeType("text/calendar")) {
+      return mail.getContentType();
+    }
+    if (mail.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = calendarType(multipart.getBodyPart(i));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The calendar file's content lines as written before folding (RFC 5545 §3.1: a line break and a space go). */
+  static String unfolded(String ics) {
+    return ics.replace("\r\n ", "");
+  }
+
   private String police() {
     return kb.user(Role.POLICE_COORDINATOR);
   }
@@ -370,10 +391,58 @@ class ReminderMailTest {
       assertThat(invitations).as(role.name()).hasSize(1);
       assertThat(subject(invitations.get(0))).isEqualTo(
           "[trygg-samverkan] Kallelse: Styrgruppens möte 2026-12-15 kl. 13:30 – Kungsbacka");
-      String ics = part(invitations.get(0), "text/calendar");
+      String ics = unfolded(part(invitations.get(0), "text/calendar"));
       assertThat(ics).contains("BEGIN:VEVENT", "DTSTART;TZID=Europe/Stockholm:20261215T133000",
           "DTEND;TZID=Europe/Stockholm:20261215T153000", "LOCATION:Kommunhuset\\, sal A\\; plan 2",
           "DESCRIPTION:Ordförande: Polisen. Beslut om åtgärdsplan och förslag till medborgarlöften för 2027.");
+    }
+  }
+
+  @Test
+  void aMeetingSetAgainBeforeItIsHeldMovesUnderItsUidAndIsCancelledWhenItsCycleIsDeleted() throws Exception {
+    Clock.setTo("2026-11-20T10:00");
+    driver.completeSituationPictures(cycle);
+    driver.completeMerge(cycle, "Buskörning");
+    driver.completeCauseAnalyses(cycle);
+    driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, java.util.Map.of("preparationSummary", "Förslag",
+        "steeringMeetingDate", "2026-12-15", "steeringMeetingTime", "13:30", "steeringMeetingPlace", "Kommunhuset"));
+    sweeps.sweep();
+    // returned in Tasklist before the meeting; prepared anew with another day and room: the same meeting, moved
+    driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "RETURN", "Ange skolorna");
+    driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    Clock.setTo("2026-11-27T10:00");
+    driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller vid Åsaskolan"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, java.util.Map.of("preparationSummary", "Förslag 2",
+        "steeringMeetingDate", "2026-12-17", "steeringMeetingTime", "09:00",
+        "steeringMeetingPlace", "Polisstationen, sal 3"));
+    sweeps.sweep();
+    // the cycle is deleted in Cockpit (its listeners skipped): the next sweep cancels the meeting still to come
+    engine.getRuntimeService().deleteProcessInstance(cycle.getId(), "Startad för fel år", true);
+    Clock.setTo("2026-11-28T08:00");
+    sweeps.sweep();
+    sweeps.sweep();
+
+    for (Role role : List.of(Role.POLICE_STEERING, Role.MUNICIPAL_COORDINATOR)) {
+      List<MimeMessage> mails = mailsTo(kb.user(role)).stream().filter(m -> subject(m).contains("Styrgruppens möte"))
+          .toList();
+      assertThat(mails).extracting(ReminderMailTest::subject).as(role.name()).containsExactly(
+          "[trygg-samverkan] Kallelse: Styrgruppens möte 2026-12-15 kl. 13:30 – Kungsbacka",
+          "[trygg-samverkan] Ändrad kallelse: Styrgruppens möte 2026-12-17 kl. 09:00 – Kungsbacka",
+          "[trygg-samverkan] Inställt: Styrgruppens möte 2026-12-17 kl. 09:00 – Kungsbacka");
+      List<String> calendars = new java.util.ArrayList<>();
+      for (MimeMessage mail : mails) {
+        calendars.add(unfolded(part(mail, "text/calendar")));
+      }
+      String uid = calendars.get(0).lines().filter(l -> l.startsWith("UID:")).findFirst().orElseThrow();
+      assertThat(calendars).allSatisfy(ics -> assertThat(ics).contains(uid));
+      assertThat(calendars.get(0)).contains("METHOD:REQUEST", "SEQUENCE:0", "DTSTART;TZID=Europe/Stockholm:20261215T133000");
+      assertThat(calendars.get(1)).contains("METHOD:REQUEST", "SEQUENCE:1", "DTSTART;TZID=Europe/Stockholm:20261217T090000",
+          "LOCATION:Polisstationen\\, sal 3");
+      assertThat(calendars.get(2)).contains("METHOD:CANCEL", "SEQUENCE:2", "STATUS:CANCELLED");
+      assertThat(part(mails.get(2), "text/plain")).contains("Mötet är inställt.");
+      assertThat(calendarType(mails.get(1))).contains("method=REQUEST");
+      assertThat(calendarType(mails.get(2))).contains("method=CANCEL");
     }
   }
 
@@ -400,7 +469,7 @@ class ReminderMailTest {
       assertThat(invitations).as(role.name()).hasSize(1);
       assertThat(subject(invitations.get(0))).isEqualTo(
           "[trygg-samverkan] Kallelse: Lokala brottsförebyggande rådets möte 2026-09-10 kl. 09:30 – Kungsbacka");
-      assertThat(part(invitations.get(0), "text/calendar")).contains("DTSTART;TZID=Europe/Stockholm:20260910T093000",
+      assertThat(unfolded(part(invitations.get(0), "text/calendar"))).contains("DTSTART;TZID=Europe/Stockholm:20260910T093000",
           "LOCATION:Stadshuset\\, rum Särö", "DESCRIPTION:Ordförande: Polisen.");
     }
     assertThat(mailsTo(kb.user(Role.POLICE_STEERING)).stream().filter(m -> subject(m).contains("rådets")))
@@ -437,7 +506,7 @@ class ReminderMailTest {
     assertThat(summons).hasSize(2);
     List<String> calendars = new java.util.ArrayList<>();
     for (MimeMessage m : summons) {
-      calendars.add(part(m, "text/calendar"));
+      calendars.add(unfolded(part(m, "text/calendar")));
     }
     assertThat(calendars).anySatisfy(ics -> assertThat(ics).contains("DTSTART;TZID=Europe/Stockholm:20261215"));
     assertThat(calendars.stream().filter(ics -> ics.contains("20270610")).findFirst().orElseThrow()).contains(

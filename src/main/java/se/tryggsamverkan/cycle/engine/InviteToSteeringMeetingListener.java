@@ -60,7 +60,9 @@ class InviteToSteeringMeetingListener implements TaskListener {
     String matter = TASK_SCHEDULE_FOLLOW_UP_MEETING.equals(task.getTaskDefinitionKey())
         ? "Halvårsuppföljning av aktiviteter och medborgarlöften för " + year + "."
         : "Beslut om åtgärdsplan och förslag till medborgarlöften för " + year + ".";
-    summons.steeringMeeting(AGREEMENT_ID.from(task), task.getId(), date, time,
+    var type = TASK_SCHEDULE_FOLLOW_UP_MEETING.equals(task.getTaskDefinitionKey())
+        ? MeetingSummons.MeetingType.STEERING_HALF_YEAR : MeetingSummons.MeetingType.STEERING_DECISION;
+    summons.steeringMeeting(AGREEMENT_ID.from(task), task.getProcessInstanceId(), type, cycleYear, date, time,
         place == null ? "Plats meddelas senare" : place, matter, clock.zone(), clock.now());
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,23 +23,25 @@ import se.tryggsamverkan.reminder.ReminderPlanning;
 import se.tryggsamverkan.reminder.TaskFacts;
 
 /**
- * {@code Task_PlanReminders}: records the invitations to council meetings two weeks ahead, then reads the open
- * tasks due within the reminder window or overdue, as they are now (due date, assignee, candidate groups), and
- * records the mails they call for.
+ * {@code Task_PlanReminders}: records the invitations to council meetings two weeks ahead and the cancellations
+ * of meetings whose cycle has ended, then reads the open tasks due within the reminder window or overdue, as they
+ * are now (due date, assignee, candidate groups), and records the mails they call for.
  */
 @Component
 class PlanRemindersDelegate implements JavaDelegate {
 
   private final TaskService tasks;
+  private final RuntimeService runtime;
   private final ReminderPlanning planning;
   private final MeetingSummons summons;
   private final AgreementRepository agreements;
   private final EngineClock clock;
   private final String tasklistUrl;
 
-  PlanRemindersDelegate(TaskService tasks, ReminderPlanning planning, MeetingSummons summons,
+  PlanRemindersDelegate(TaskService tasks, RuntimeService runtime, ReminderPlanning planning, MeetingSummons summons,
       AgreementRepository agreements, EngineClock clock, @Value("${trygg.mail.tasklist-url}") String tasklistUrl) {
     this.tasks = tasks;
+    this.runtime = runtime;
     this.planning = planning;
     this.summons = summons;
     this.agreements = agreements;
@@ -50,6 +53,8 @@ class PlanRemindersDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var now = clock.now();
     summons.councilMeetings(now);
+    summons.cancelMeetingsOfEndedCycles(now,
+        processInstanceId -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0);
     List<Task> due = tasks.createTaskQuery().active().dueBefore(Date.from(planning.horizon(now).toInstant()))
         .list();
     Map<String, Optional<Agreement>> agreementsById = new HashMap<>();

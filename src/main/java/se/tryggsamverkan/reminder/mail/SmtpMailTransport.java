@@ -9,6 +9,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import se.tryggsamverkan.reminder.MailTransport;
+import se.tryggsamverkan.reminder.MeetingInvitation;
 import se.tryggsamverkan.reminder.Outbox;
 
 /** Sends through the configured SMTP server (Spring Mail), as plain text with an HTML alternative. */
@@ -33,7 +34,8 @@ class SmtpMailTransport implements MailTransport {
       helper.setText(mail.bodyText(), mail.bodyHtml());
       if (mail.attachmentIcs() != null) {
         helper.addAttachment("kallelse.ics", new ByteArrayResource(mail.attachmentIcs()
-            .getBytes(StandardCharsets.UTF_8)), "text/calendar; charset=UTF-8; method=REQUEST");
+            .getBytes(StandardCharsets.UTF_8)), "text/calendar; charset=UTF-8; method="
+            + MeetingInvitation.methodOf(mail.attachmentIcs()));
       }
       sender.send(message);
     } catch (MessagingException e) {
