@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.tryggsamverkan.documents.Documents;
 import se.tryggsamverkan.followup.ActivityStatus;
 import se.tryggsamverkan.report.FollowUpReport.ActivityLine;
 import se.tryggsamverkan.report.FollowUpReport.Figure;
@@ -31,7 +32,7 @@ class ReportRendererGoldenTest {
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "arsrapport.html");
   private static final String UPDATE = "golden.update";
 
-  private final ReportRenderer renderer = new ReportRenderer();
+  private final ReportRenderer renderer = new ReportRenderer(Documents.standalone());
 
   @Test
   void htmlIsTheReviewedOne() throws IOException {
