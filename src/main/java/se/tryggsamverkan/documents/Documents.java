@@ -15,8 +15,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * The one place where documents are rendered: mails (HTML and plain text) and the yearly report are Thymeleaf
  * templates under {@code src/main/resources/templates}, their Swedish wording in {@code templates/texter.properties}.
  * Java hands a template a small view model; Thymeleaf escapes every value it writes ({@code th:text}), so nothing a
- * user typed becomes markup. Templates named {@code *.txt} are plain text (no escaping: mail bodies), every other
- * name is an HTML template written as well-formed XHTML, so that openhtmltopdf can print the same document.
+ * user typed becomes markup. Templates named {@code *.txt} are plain text (no escaping: mail bodies), and so are
+ * style sheets named {@code *.css} (inserted into an HTML template's {@code <style>} with {@code th:insert}, where
+ * an HTML escape would break the CSS); every other name is an HTML template written as well-formed XHTML, so that
+ * openhtmltopdf can print the same document.
  *
  * <p>The engine is configured here rather than by Spring Boot's auto-configuration, so that a unit test renders
  * exactly what the application renders ({@link #standalone()}).
@@ -40,7 +42,7 @@ public class Documents {
     this.messages = source;
 
     ClassLoaderTemplateResolver text = resolver(TemplateMode.TEXT, 1);
-    text.setResolvablePatterns(Set.of("*.txt"));
+    text.setResolvablePatterns(Set.of("*.txt", "*.css"));
     ClassLoaderTemplateResolver html = resolver(TemplateMode.HTML, 2);
     html.setSuffix(".html");
 
@@ -56,7 +58,7 @@ public class Documents {
     return new Documents();
   }
 
-  /** Renders {@code templates/<name>.html} (HTML) or {@code templates/<name>} when it ends in {@code .txt}. */
+  /** Renders {@code templates/<name>.html} (HTML) or {@code templates/<name>} when it ends in .txt or .css. */
   public String render(String template, Map<String, ?> model) {
     Context context = new Context(SWEDISH);
     model.forEach(context::setVariable);

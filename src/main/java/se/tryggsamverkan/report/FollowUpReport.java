@@ -10,7 +10,7 @@ import se.tryggsamverkan.followup.ActivityStatus;
  * The yearly follow-up report to the municipal executive board, shaped like Kungälv's "Uppföljning 2023 Trygg i
  * Kungälv": title page, contents, introduction, summary, situation analysis with figures, then per focus area the
  * interventions and each activity's status and comment, then the citizen promises and how they were kept.
- * Everything in it is plain text as users typed it; the renderer escapes it.
+ * Everything in it is plain text as users typed it; the report template escapes it.
  *
  * @param presentedOn the board meeting it goes to; null while not yet decided
  * @param draft true until the coordinators have completed the report task

@@ -155,6 +155,10 @@ class RealSizeYearTest {
 
     var html = http.get(base + "/report.html", kungalv.user(Role.MUNICIPAL_COORDINATOR), "test");
     assertThat(html.statusCode()).isEqualTo(200);
+    // kept next to the PDF below, to compare the report before and after a change to its template
+    Path savedHtml = Path.of("target", "reports", "kungalv-2023-real-size.html");
+    Files.createDirectories(savedHtml.getParent());
+    Files.writeString(savedHtml, html.body(), StandardCharsets.UTF_8);
     Document page = xhtml(html.body());
     String contents = normalised(text(page, "//*[@class='contents']"));
     String text = normalised(text(page, "//*[local-name()='body']"));

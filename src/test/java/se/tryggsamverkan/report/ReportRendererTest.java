@@ -25,6 +25,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
+import se.tryggsamverkan.documents.Documents;
 import se.tryggsamverkan.followup.ActivityStatus;
 import se.tryggsamverkan.report.FollowUpReport.ActivityLine;
 import se.tryggsamverkan.report.FollowUpReport.Figure;
@@ -37,7 +38,7 @@ class ReportRendererTest {
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
   private static final String HOSTILE = "Två pass ställdes in <script>alert(1)</script> & \" '";
 
-  private final ReportRenderer renderer = new ReportRenderer();
+  private final ReportRenderer renderer = new ReportRenderer(Documents.standalone());
 
   @Test
   void htmlIsStrictXmlAndHostileTextStaysText() throws Exception {
