@@ -5,19 +5,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, for the browser tests: started as a user of a given language would have it. */
 public final class HeadlessChromium {
 
   public static final Dimension WINDOW = new Dimension(1400, 1000);
+
+  /**
+   * Console errors that are no fault of our pages, which Chromium reports with the refused address first: refusals
+   * the pages expect and show (the API's 401, 403, 400; Camunda's login endpoints when nobody is logged in), whatever
+   * Camunda's own web applications ask for (/camunda/..., /camunda-welcome), and the browser's own favicon.ico.
+   */
+  private static final Pattern NOT_OURS = Pattern.compile("^https?://[^/]+/(api/|camunda|favicon\\.ico)");
 
   private HeadlessChromium() {
   }
@@ -37,9 +50,26 @@ public final class HeadlessChromium {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(), "--lang=" + language,
         "--accept-lang=" + language + "," + language.substring(0, 2), "--user-data-dir=" + profile);
+    // the console, for pageErrors()
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriver chrome = new ChromeDriver(options);
     chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
     return chrome;
+  }
+
+  /**
+   * What the project's pages wrote to the console as errors since the last call: a script that throws, or a module
+   * that did not load (a page's modules load before any of them runs, so one missing module leaves the page blank
+   * without a word).
+   */
+  public static List<String> pageErrors(WebDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(message -> !NOT_OURS.matcher(message).find())
+        .toList();
   }
 
   /** A wait that looks again when Tasklist, form-js or the overview render a list anew while it loads. */

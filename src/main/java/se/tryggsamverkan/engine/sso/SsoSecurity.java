@@ -72,7 +72,9 @@ class SsoSecurity {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/sso/**"), path("/error"), path("/actuator/**"), path("/favicon.ico")).permitAll()
-            .requestMatchers(path("/camunda/**"), path("/oversikt/**"), path("/admin/**")).hasAuthority(MAY_WORK)
+            // our pages and the scripts they share (/gemensamt/) as the web applications
+            .requestMatchers(path("/camunda/**"), path("/oversikt/**"), path("/admin/**"), path("/gemensamt/**"))
+            .hasAuthority(MAY_WORK)
             .anyRequest().permitAll())
         .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(users(settings))))
         .exceptionHandling(errors -> errors.accessDeniedPage(NO_ACCESS_PAGE))

@@ -1,0 +1,231 @@
+/* kommun.html: one municipality's year, with its cycle on the diagram. */
+import { $, el, append, clear, hiddenText, show } from '../gemensamt/dom.js';
+import { api, ApiError, mayOpen } from '../gemensamt/api.js';
+import { plural } from '../gemensamt/format.js';
+import { DECISIONS, STATUS_CSS, TASK_STATES, VERDICTS } from './status.js';
+import { diagram } from './diagram.js';
+import { run } from './ram.js';
+
+/** The view of kommun.html (see ram.js). */
+export function municipalityPage() {
+  const cycleDiagram = diagram();
+  let loadedOnce = false;
+
+  function params() {
+    const query = new URLSearchParams(window.location.search);
+    return { tenant: query.get('kommun'), year: query.get('ar') };
+  }
+
+  async function load() {
+    const { tenant, year } = params();
+    if (!tenant) {
+      throw new ApiError(404, 'Ingen kommun vald. Välj en kommun i översikten.');
+    }
+    const url = '/api/tenants/' + encodeURIComponent(tenant) + '/overview'
+      + (year ? '?year=' + encodeURIComponent(year) : '');
+    const data = await api(url);
+    render(data);
+    await cycleDiagram.show(data);
+  }
+
+  function render(data) {
+    document.title = data.name + ' ' + data.year + ' – Trygg samverkan';
+    $('kommun-namn').textContent = data.name;
+    $('kommun-ingress').textContent = data.policeArea + ' · Överenskommelse ' + data.period
+      + ' · Läget den ' + data.today;
+    renderYears(data);
+    renderCycle(data);
+    renderTasks(data);
+    renderActivities(data);
+    renderPromises(data);
+    renderDecisions(data);
+    renderReports(data);
+    show('fel', false);
+    show('kommun', true);
+  }
+
+  function renderYears(data) {
+    const select = clear($('ar'));
+    const years = data.years.includes(data.year) ? data.years : [...data.years, data.year].sort();
+    for (const year of years) {
+      select.append(el('option', { value: year, selected: year === data.year }, String(year)));
+    }
+  }
+
+  function renderCycle(data) {
+    const cycle = data.cycle;
+    $('cykel-rubrik').textContent = 'Årscykeln ' + data.year;
+    const phase = clear($('cykel-fas'));
+    const cockpit = clear($('cykel-cockpit'));
+    if (!cycle) {
+      phase.append('Årscykeln ' + data.year + ' har inte startat än.');
+      show('diagram-del', false);
+      return;
+    }
+    append(phase, ['Fas: ', el('strong', {}, cycle.phaseName)]);
+    if (cycle.cockpit && mayOpen('cockpit')) {
+      cockpit.append(el('a', { href: cycle.cockpit, className: 'button-link' },
+        'Öppna årscykeln ' + data.year + ' i Cockpit'));
+    } else if (cycle.ended) {
+      cockpit.append('Cykeln är avslutad.');
+    }
+    show('diagram-del', true);
+  }
+
+  function taskItem(task) {
+    const state = TASK_STATES[task.state];
+    const meta = [];
+    meta.push(task.due ? 'Förfaller ' + task.due : 'Inget förfallodatum');
+    meta.push(task.assignee ? 'Tilldelad ' + task.assignee : 'Inte tilldelad');
+    return el('li', { className: 'task' + (state ? ' ' + state.css : ''), 'data-task': task.id },
+      el('a', { href: task.tasklist, className: 'task-name' }, task.name, hiddenText(' (öppnas i Tasklist)')),
+      state ? el('span', { className: 'badge ' + state.css }, state.label) : null,
+      el('span', { className: 'meta' }, meta.join(' · ')));
+  }
+
+  function renderTasks(data) {
+    const container = clear($('uppgifter-roller'));
+    if (data.openTasks.length === 0) {
+      container.append(el('p', { className: 'empty' }, 'Inga öppna uppgifter i årscykeln ' + data.year + '.'));
+      return;
+    }
+    const groups = data.tasksByRole.map((r) => ({
+      title: r.role,
+      counts: [plural(r.open, 'öppen', 'öppna'), plural(r.overdue, 'försenad', 'försenade'),
+        r.dueSoon + ' snart förfallna'],
+      overdue: r.overdue,
+      tasks: data.openTasks.filter((t) => t.roles.includes(r.role))
+    }));
+    const known = new Set(data.tasksByRole.map((r) => r.role));
+    const others = data.openTasks.filter((t) => !t.roles.some((role) => known.has(role)));
+    if (others.length) {
+      groups.push({ title: 'Övriga uppgifter', counts: [plural(others.length, 'öppen', 'öppna')], tasks: others });
+    }
+    for (const group of groups) {
+      container.append(el('section', { className: 'role-group' },
+        el('h3', {}, group.title),
+        el('p', { className: 'counts' + (group.overdue > 0 ? ' has-overdue' : '') }, group.counts.join(' · ')),
+        el('ul', { className: 'tasks' }, group.tasks.map(taskItem))));
+    }
+  }
+
+  function renderActivities(data) {
+    const chart = clear($('aktivitetsdiagram'));
+    const total = data.activitiesByStatus.reduce((sum, s) => sum + s.count, 0);
+    const max = Math.max(1, ...data.activitiesByStatus.map((s) => s.count));
+    for (const status of data.activitiesByStatus) {
+      const fill = el('span', { className: 'bar-fill' });
+      fill.style.width = (status.count / max * 100) + '%';
+      chart.append(el('li', { className: 'bar-row status-' + (STATUS_CSS[status.status] || 'other'),
+        'data-status': status.status },
+      el('span', { className: 'bar-label' },
+        el('span', { className: 'symbol', 'aria-hidden': 'true' }, status.symbol), ' ', status.name),
+      el('span', { className: 'bar-track', 'aria-hidden': 'true' }, fill),
+      el('span', { className: 'bar-count' }, String(status.count),
+        hiddenText(status.count === 1 ? ' aktivitet' : ' aktiviteter'))));
+    }
+    chart.hidden = total === 0;
+    $('aktivitetsdiagram-text').textContent = total === 0
+      ? 'Inga aktiviteter i planen för ' + data.year + ' ännu.'
+      : plural(total, 'aktivitet', 'aktiviteter') + ' i planen för ' + data.year + ', efter senaste status.';
+
+    const body = clear(document.querySelector('#aktivitetslista tbody'));
+    document.querySelector('#aktivitetslista').hidden = data.activities.length === 0;
+    for (const a of data.activities) {
+      body.append(el('tr', { className: 'status-' + (STATUS_CSS[a.status] || 'other') },
+        el('td', { className: 'status' },
+          el('span', { className: 'symbol', 'aria-hidden': 'true' }, a.symbol), ' ', a.statusName),
+        el('td', {}, a.description),
+        el('td', {}, a.focusArea),
+        el('td', {}, a.responsible),
+        el('td', { className: 'nowrap' }, (a.start || '') + ' – ' + (a.end || '')),
+        el('td', {}, a.comment ? el('span', {}, a.comment) : el('span', { className: 'muted' }, 'Ingen rapport än'),
+          a.reportedOn ? el('span', { className: 'sub' }, 'Rapporterad ' + a.reportedOn) : null)));
+    }
+  }
+
+  function renderPromises(data) {
+    const counts = { ON_TRACK: 0, AT_RISK: 0, KEPT: 0, NOT_KEPT: 0, none: 0 };
+    for (const p of data.promises) {
+      counts[p.verdict || 'none'] = (counts[p.verdict || 'none'] || 0) + 1;
+    }
+    $('loften-summering').textContent = data.promises.length === 0
+      ? 'Inga medborgarlöften för ' + data.year + '.'
+      : plural(data.promises.length, 'löfte', 'löften') + ': ' + counts.ON_TRACK + ' i fas, ' + counts.AT_RISK
+        + ' i riskzonen, ' + counts.KEPT + ' hållna, ' + counts.NOT_KEPT + ' inte hållna'
+        + (counts.none ? ', ' + counts.none + ' utan mätbart mål' : '') + '.';
+    document.querySelector('#loftestabell').hidden = data.promises.length === 0;
+    const body = clear(document.querySelector('#loftestabell tbody'));
+    const ongoing = data.year >= Number(String(data.today).slice(0, 4));
+    for (const p of data.promises) {
+      const verdict = p.verdict
+        ? el('span', { className: 'chip verdict ' + (VERDICTS[p.verdict] || '') }, p.verdictName)
+        : el('span', { className: 'chip verdict none' }, 'Bedöms inte (inget mätbart mål)');
+      body.append(el('tr', { 'data-verdict': p.verdict || '' },
+        el('td', { className: 'number' }, String(p.number)),
+        el('td', {}, p.text),
+        el('td', {}, p.party),
+        el('td', {}, p.target || el('span', { className: 'muted' }, 'Inget mätbart mål')),
+        el('td', { className: 'nowrap' }, String(p.done),
+          p.expectedSoFar !== null && p.expectedSoFar !== undefined
+            ? el('span', { className: 'sub' }, (ongoing ? 'förväntat hittills: ' : 'förväntat: ') + p.expectedSoFar)
+            : null),
+        el('td', {}, verdict)));
+    }
+  }
+
+  function renderDecisions(data) {
+    const table = document.querySelector('#beslutstabell');
+    const body = clear(table.querySelector('tbody'));
+    const empty = table.parentElement.parentElement.querySelector('p.empty');
+    if (empty) {
+      empty.remove();
+    }
+    table.hidden = data.decisions.length === 0;
+    if (data.decisions.length === 0) {
+      table.parentElement.after(el('p', { className: 'empty' },
+        'Styrgruppen har inte fattat något beslut om planen för ' + data.year + ' än.'));
+      return;
+    }
+    for (const d of data.decisions) {
+      body.append(el('tr', { className: 'decision-' + String(d.verdict).toLowerCase() },
+        el('td', {}, String(d.round)),
+        el('td', {}, d.party),
+        el('td', {}, DECISIONS[d.verdict] || d.verdict),
+        el('td', {}, d.comment || el('span', { className: 'muted' }, 'Ingen kommentar')),
+        el('td', { className: 'nowrap' }, d.decidedAt)));
+    }
+  }
+
+  function renderReports(data) {
+    const list = clear($('rapportlista'));
+    if (data.reports.length === 0) {
+      list.append(el('li', { className: 'empty' }, 'Ingen årsrapport för ' + data.year + ' ännu.'));
+      return;
+    }
+    for (const r of [...data.reports].sort((a, b) => b.version - a.version)) {
+      const what = 'Uppföljning ' + data.year + ', version ' + r.version + (r.isFinal ? ' (slutlig)' : ' (utkast)');
+      list.append(el('li', {},
+        el('span', {}, what + ': '),
+        el('a', { href: r.pdf, 'aria-label': what + ' som PDF' }, 'PDF'),
+        ' · ',
+        el('a', { href: r.html, 'aria-label': what + ' som webbsida' }, 'Webbsida')));
+    }
+  }
+
+  return async function () {
+    if (!loadedOnce) {
+      loadedOnce = true;
+      $('ar').addEventListener('change', () => {
+        const query = new URLSearchParams(window.location.search);
+        query.set('ar', $('ar').value);
+        window.history.pushState(null, '', '?' + query.toString());
+        run(load);
+      });
+      $('arsval').addEventListener('submit', (event) => event.preventDefault());
+      window.addEventListener('popstate', () => run(load));
+      cycleDiagram.wire();
+    }
+    await load();
+  };
+}
