@@ -49,7 +49,7 @@ public class ActivityDelayNotice {
     String responsible = a.responsibleParty().swedishName() + " (" + a.responsiblePerson() + ")";
     for (Recipient to : recipients.users(people)) {
       try {
-        outbox.record(facts, MailKind.activityDelayed(), to, content.activityDelayed(agreement.municipality(),
+        outbox.record(facts, MailKind.activityDelayed(), to, () -> content.activityDelayed(agreement.municipality(),
             a.description(), a.end(), responsible, to, tasklistUrl));
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // already told

@@ -172,7 +172,7 @@ public class MeetingSummons {
         agreement.tenantId(), agreement.municipality(), start.atZone(zone), null, List.of(), agreement.id());
     for (Recipient to : people) {
       try {
-        outbox.record(facts, type.kind, to, content.summons(what, type.meetingName, agreement.municipality(), to,
+        outbox.record(facts, type.kind, to, () -> content.summons(what, type.meetingName, agreement.municipality(), to,
             meeting.date(), meeting.time(), meeting.place(), chair, meeting.matter()), ics);
       } catch (DuplicateKeyException anotherSweepWasFirst) {
         // already summoned

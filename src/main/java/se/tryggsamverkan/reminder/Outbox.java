@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,13 +44,17 @@ public class Outbox {
    * Runs in a savepoint: when two sweeps race for the same mail, the loser's insert is undone alone.
    */
   @Transactional(propagation = Propagation.NESTED)
-  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to, MailContent.Rendered content) {
+  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to,
+      Supplier<MailContent.Rendered> content) {
     return record(task, kind, to, content, null);
   }
 
-  /** As {@link #record(TaskFacts, MailKind, Recipient, MailContent.Rendered)}, with an iCalendar attachment. */
+  /**
+   * As {@link #record(TaskFacts, MailKind, Recipient, Supplier)}, with an iCalendar attachment. The mail is
+   * rendered only when it is new: a sweep every five minutes asks again for the reminders of the day.
+   */
   @Transactional(propagation = Propagation.NESTED)
-  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to, MailContent.Rendered content,
+  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to, Supplier<MailContent.Rendered> content,
       String ics) {
     boolean exists = jdbc.sql("select count(*) from mail_outbox where task_id = :task and kind = :kind "
             + "and due_date = :due and recipient = :to")
@@ -58,6 +63,7 @@ public class Outbox {
     if (exists) {
       return Optional.empty();
     }
+    MailContent.Rendered mail = content.get();
     jdbc.sql("""
               insert into mail_outbox (tenant_id, task_id, task_name, kind, due_date, recipient, email, status,
                 subject, body_text, body_html, attempts, last_error, created_at, attachment_ics)
@@ -68,8 +74,8 @@ public class Outbox {
           .param("kind", kind.code()).param("due", task.due().toLocalDate()).param("to", to.userId())
           .param("email", to.email())
           .param("status", (to.hasAddress() ? Status.PENDING : Status.NO_ADDRESS).name())
-          .param("subject", cut(content.subject(), 1000)).param("text", cut(content.text(), 20000))
-          .param("html", cut(content.html(), 40000))
+          .param("subject", cut(mail.subject(), 1000)).param("text", cut(mail.text(), 20000))
+          .param("html", cut(mail.html(), 40000))
           .param("error", to.hasAddress() ? null : "Användaren " + to.userId() + " har ingen e-postadress")
           .param("at", Timestamp.from(clock.instant())).param("ics", ics)
           .update();

@@ -47,7 +47,7 @@ public class ReminderPlanning {
       for (Recipient recipient : to) {
         try {
           outbox.record(task, kind.get(), recipient,
-              content.reminder(kind.get(), task, recipient, now, taskLink.apply(task.taskId())))
+              () -> content.reminder(kind.get(), task, recipient, now, taskLink.apply(task.taskId())))
               .ifPresent(toSend::add);
         } catch (DuplicateKeyException anotherSweepWasFirst) {
           // the other sweep recorded (and will send) this mail
