@@ -27,6 +27,25 @@ class ArchitectureTest {
   }
 
   /**
+   * All of the product's engine code lies in packages named {@code ..engine..}: the recipe that moves it to Operaton
+   * (the community fork) touches those packages and nothing else.
+   */
+  @Test
+  void onlyEnginePackagesKnowTheEngine() {
+    noClasses().that().resideOutsideOfPackage("..engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..")
+        .check(PRODUCT);
+  }
+
+  /** Documents is the one class that renders templates, so that escaping and the messages file are in one place. */
+  @Test
+  void onlyDocumentsRendersTemplates() {
+    noClasses().that().doNotHaveFullyQualifiedName("se.tryggsamverkan.documents.Documents")
+        .should().dependOnClassesThat().resideInAPackage("org.thymeleaf..")
+        .check(PRODUCT);
+  }
+
+  /**
    * The product reads the time only through the engine's clock (EngineClock, or the java.time.Clock bean made from
    * it), so that tests and the demo's day move all of it at once. Intervals use System.nanoTime().
    */

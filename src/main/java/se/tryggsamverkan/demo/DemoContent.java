@@ -1,29 +1,117 @@
 package se.tryggsamverkan.demo;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import se.tryggsamverkan.identity.Role;
 
 /**
- * What the demo's coordinators "typed": taken from the municipalities' public documents (Kungsbacka's citizen
- * promises 2021–2022 and 2023–2026, Kävlinge's agreement 2023–2026), so that someone who knows the field
- * recognises the work.
+ * What the demo is made of, read from {@value #RESOURCE}: its municipalities with one user per role, the managers who
+ * only read, and what the coordinators "typed", taken from the municipalities' public documents (Kungsbacka's
+ * citizen promises 2021–2022 and 2023–2026, Kävlinge's agreement 2023–2026), so that someone who knows the field
+ * recognises the work. The texts live in a file rather than in code, so that they can be read, corrected and
+ * compared with their sources as text; the engine is driven with them in {@code demo.engine}.
+ *
+ * @param password every demo user's password (unless the engine's password policy is on)
+ * @param firstChair the party that chairs the steering group in each agreement's first half-year
+ * @param councilDayOfMonth the local council meets on this day of every month (in Kungsbacka: the operational
+ *     group of both coordinators), at {@code councilTime}
+ * @param followUpMeetingTime when the half-year follow-up meeting starts
  */
-record DemoContent(String policePicture, List<Entry> policeEntries, String municipalPicture,
-    List<Entry> municipalEntries, List<PlaceRow> places, String jointPicture, List<String> focusAreas,
-    List<Problem> problems, String causes, List<ActivityRow> activities, List<PromiseRow> promises,
-    String steeringReturn, ActivityRow revision, String lessons) {
+public record DemoContent(String password, String firstChair, int councilDayOfMonth, String councilTime,
+    String followUpMeetingTime, String knowledgeSources, String preparationSummary, String publishedAt,
+    List<Municipality> municipalities, List<Manager> managers) {
 
-  record Entry(String source, String description, Integer figure, String unit) {
+  /** On the class path; UTF-8. */
+  public static final String RESOURCE = "demo/innehall.json";
+
+  /**
+   * Reads the content strictly: a property the records do not know, or one they expect but the file lacks, is an
+   * error, so that a typo in the file cannot quietly empty a text.
+   */
+  public static DemoContent read() {
+    JsonMapper json = JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
+    try (InputStream in = DemoContent.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("The demo's content " + RESOURCE + " is not on the class path");
+      }
+      try (Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return json.readValue(text, DemoContent.class);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("The demo's content " + RESOURCE + " cannot be read", e);
+    }
   }
 
-  record PlaceRow(String name, String kind, String description) {
+  public Municipality municipality(String tenantId) {
+    return municipalities.stream().filter(m -> m.tenantId().equals(tenantId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("The demo has no municipality " + tenantId));
   }
 
-  record Problem(String title, String focusArea, String description) {
+  /**
+   * A demo municipality: its tenant, its people, where its meetings are held and what its coordinators type.
+   *
+   * @param meetingPlace where the council, the steering group and the half-year follow-up meet
+   */
+  public record Municipality(String tenantId, String name, String policeArea, String meetingPlace,
+      List<DemoUser> users, CycleContent cycle) {
+
+    /** The municipality's user in this role. */
+    public String userFor(Role role) {
+      return users.stream().filter(u -> u.role() == role).findFirst().orElseThrow().id();
+    }
+  }
+
+  public record DemoUser(String id, String firstName, String lastName, Role role) {
+    public String email() {
+      return id + "@example.org";
+    }
+  }
+
+  /** Reads, and completes nothing: one for Kungsbacka, one for a region that covers both municipalities. */
+  public record Manager(String id, String firstName, String lastName, List<String> covers) {
+    public String email() {
+      return id + "@example.org";
+    }
+  }
+
+  /**
+   * What a municipality's coordinators, steering group and owners answer in every yearly cycle.
+   *
+   * @param revision the activity added when the steering group has returned the plan ({@code steeringReturn})
+   * @param lateActivity the description of the activity whose owner does not report in time, the demo's one
+   *     "Försenad" activity, or null
+   * @param halfYearPlanChanges null when the half-year follow-up changes nothing
+   */
+  public record CycleContent(String policePicture, List<Entry> policeEntries, String municipalPicture,
+      List<Entry> municipalEntries, List<PlaceRow> places, String jointPicture, List<String> focusAreas,
+      List<Problem> problems, String causes, List<ActivityRow> activities, List<PromiseRow> promises,
+      String steeringReturn, ActivityRow revision, String lateActivity, String halfYearConclusions,
+      String halfYearPlanChanges, String yearlyReportSummary, String lessons) {
+  }
+
+  /** A row of a situation picture; {@code figure} and {@code unit} are null for a row without a number. */
+  public record Entry(String source, String description, Integer figure, String unit) {
+  }
+
+  public record PlaceRow(String name, String kind, String description) {
+  }
+
+  public record Problem(String title, String focusArea, String description) {
   }
 
   /** An activity and how its owner follows it up. */
-  record ActivityRow(String focusArea, String description, String expectedEffect, String party, Role owner,
+  public record ActivityRow(String focusArea, String description, String expectedEffect, String party, Role owner,
       String indicators, String interval, FollowUp followUp) {
   }
 
@@ -33,156 +121,10 @@ record DemoContent(String policePicture, List<Entry> policeEntries, String munic
    * @param end "MM-DD" in the cycle's year, or "+MM-DD" in the year after (an activity that runs on)
    * @param promise the number of the promise this activity carries out (its follow-ups record when), or 0
    */
-  record FollowUp(String end, int promise, String progressStatus, String progress, String finalStatus,
+  public record FollowUp(String end, int promise, String progressStatus, String progress, String finalStatus,
       String outcome) {
   }
 
-  record PromiseRow(String text, String party, String target) {
+  public record PromiseRow(String text, String party, String target) {
   }
-
-  /** Kungsbacka's activity whose owner does not report in time: the demo's one "Försenad" activity. */
-  static final String LATE_ACTIVITY = "Föräldraföreläsning om narkotika genom Föräldrar Emellan";
-
-  static final DemoContent KUNGSBACKA = new DemoContent(
-      "Trafikbrott är ett av de vanligaste brotten i Kungsbacka. Polisen ser en växande narkotikaproblematik "
-          + "bland unga och stora beslag av heroin och kokain.",
-      List.of(new Entry("CRIME_STATISTICS", "Trafikbrott hör till de vanligaste brotten, bland annat smitning "
-              + "från trafikolycka och parkeringsskada", null, null),
-          new Entry("POLICE_PICTURE", "Fler positiva drogtester bland skolelever; försäljningen är utbredd och "
-              + "handeln på internet ökar", null, null)),
-      "Många upplever otrygghet på vissa platser. Klagomål på buskörning och oljud från ungdomar med "
-          + "A-traktorer, mopedbilar och mopeder vid skolor.",
-      List.of(new Entry("SAFETY_SURVEY", "Svarande som upplever att det finns otrygga platser i kommunen", 60,
-              "procent"),
-          new Entry("CITIZEN_DIALOGUE", "Medborgarna vill se mer närvaro av polis, mer belysning och kameror, "
-              + "mindre buskage och fler vuxna i det offentliga rummet", null, null),
-          new Entry("MUNICIPAL_PICTURE", "Avloppsvattenmätningarna visar ett stort flöde av cannabis, kokain, "
-              + "amfetamin och Tramadol", null, null)),
-      List.of(new PlaceRow("Resecentrum", "UNSAFE_PLACE", "Gängbildning och ungdomar"),
-          new PlaceRow("Tunneln vid Resecentrum", "UNSAFE_PLACE", "Bristande belysning"),
-          new PlaceRow("Badhusparken", "UNSAFE_PLACE", "Gängbildning och ungdomar")),
-      "Parterna är överens om tre fokusområden: trygghet i offentlig miljö, trygghet i trafiken och "
-          + "narkotikaprevention.",
-      List.of("Trygghet i offentlig miljö", "Trygghet i trafik", "Narkotikaprevention"),
-      List.of(new Problem("Otrygghet i offentlig miljö", "Trygghet i offentlig miljö",
-              "Resecentrum, tunnlarna och Badhusparken upplevs som otrygga, främst på kvällstid."),
-          new Problem("Buskörning och höga hastigheter vid skolor", "Trygghet i trafik",
-              "Ungdomar med A-traktorer, mopedbilar och mopeder kör vårdslöst kring högstadieskolor."),
-          new Problem("Narkotika bland unga", "Narkotikaprevention",
-              "Fler positiva drogtester bland skolelever och lättillgänglig narkotika.")),
-      "Gängbildning och ungdomar på platserna samt bristande belysning och skymmande buskage. "
-          + "Låg vuxennärvaro under kvällar och helger.",
-      List.of(new ActivityRow("Trygghet i offentlig miljö", "Nattvandringsutbildning och samverkansmöten med "
-              + "nattvandringsombuden", "Fler vuxna ute på kvällar och helger", "BOTH", Role.MUNICIPAL_COORDINATOR,
-              "Antal utbildade nattvandrare och antal samverkansmöten", "HALF_YEARLY",
-              new FollowUp("12-31", 2, "ONGOING_WITH_DEVIATION",
-                  "Två utbildningar för nya nattvandrare är hållna. Under vårterminen var färre "
-                      + "vuxna ute än planerat.",
-                  "COMPLETED_WITH_DEVIATION",
-                  "Nattvandrarna har varit ute varje helg under terminerna, men vårterminen hade "
-                      + "färre vuxna än planerat.")),
-          new ActivityRow("Trygghet i offentlig miljö", "Trygghetsskapande belysning och beskärning av buskage",
-              "Bättre överblick och minskad otrygghet på utpekade platser", "MUNICIPALITY", Role.ACTIVITY_OWNER,
-              "Antal åtgärdade platser; andel otrygga i trygghetsmätningen", "QUARTERLY",
-              new FollowUp("+06-30", 0, "ONGOING",
-                  "Belysningen i tunneln vid Resecentrum är bytt; beskärningen i Badhusparken "
-                      + "pågår.",
-                  "ONGOING",
-                  "Åtta platser är åtgärdade. Resten görs under våren.")),
-          new ActivityRow("Trygghet i trafik", "Trafikkontroller där trafikklagomål från medborgare har kommit in",
-              "Färre hastighetsöverträdelser och mindre buskörning", "POLICE", Role.POLICE_COORDINATOR,
-              "Antal kontroller per vecka; antal klagomål", "MONTHLY",
-              new FollowUp("12-31", 1, "ONGOING",
-                  "Kontrollerna görs där klagomålen har kommit in, främst kring högstadieskolorna.",
-                  "COMPLETED",
-                  "Kontroller har hållits varje vecka och klagomålen på buskörning har minskat.")),
-          new ActivityRow("Narkotikaprevention", LATE_ACTIVITY,
-              "Föräldrar känner igen tecken på narkotikabruk", "BOTH", Role.ACTIVITY_OWNER, "Antal deltagare",
-              "YEARLY",
-              new FollowUp("10-31", 3, "ONGOING",
-                  "Föreläsningen är bokad med Föräldrar Emellan.",
-                  "COMPLETED",
-                  "Föreläsningen hölls med omkring 80 föräldrar på plats."))),
-      List.of(new PromiseRow("Polisen genomför trafikkontroller där trafikklagomål från medborgare har kommit in.",
-              "POLICE", "minst 1 per vecka"),
-          new PromiseRow("Kommunen och polisen arrangerar nattvandringsutbildning och samverkansmöten med "
-              + "nattvandringsombuden.", "BOTH", "minst 2 per år"),
-          new PromiseRow("Kommunen och polisen erbjuder en föräldraföreläsning om narkotika.", "BOTH",
-              "minst 1 per år"),
-          new PromiseRow("Ett föräldrabrev skickas i augusti, i januari och vid skolavslutningen.", "BOTH",
-              "minst 3 per år"),
-          new PromiseRow("Kommunen fortsätter arbetet med trygghetsskapande belysning.", "MUNICIPALITY", "")),
-      "Löftet om trafikkontroller behöver ange var kontrollerna ska göras och hur de följs upp.",
-      new ActivityRow("Trygghet i trafik", "Åtgärdsplaner för de högstadieskolor där buskörningen är störst",
-          "Lugnare trafik kring skolorna", "BOTH", Role.MUNICIPAL_COORDINATOR, "Antal skolor med åtgärdsplan",
-          "HALF_YEARLY",
-              new FollowUp("12-31", 0, "ONGOING",
-                  "Två skolor har börjat på sina åtgärdsplaner.",
-                  "COMPLETED",
-                  "Tre skolor har nu en åtgärdsplan.")),
-      "Trafikkontrollerna hölls nästan varje vecka. Nattvandringen behöver fler vuxna under vårterminen. "
-          + "Föräldrabrevet nådde många: fortsätt via V-klass och nyhetsbrevet.");
-
-  static final DemoContent KAVLINGE = new DemoContent(
-      "Trafiksituationen, främst hastighetsöverträdelser och buskörning med moped, är ett återkommande problem.",
-      List.of(new Entry("POLICE_PICTURE", "Narkotikahantering i offentlig miljö försvåras genom närvaro och "
-          + "riktade kontroller", null, null)),
-      "Den digitala trygghetsvandringen visar att nedskräpning, trafikbrott och skadegörelse bidrar mest till "
-          + "Kävlingebornas otrygghet.",
-      List.of(new Entry("SAFETY_WALK", "Platser markerade som otrygga i den digitala trygghetsvandringen", 143,
-          "markeringar")),
-      List.of(new PlaceRow("Stationsområdet", "UNSAFE_PLACE", "Nedskräpning och skadegörelse")),
-      "Parterna arbetar inom tre huvudområden enligt samverkansöverenskommelsen 2023–2026.",
-      List.of("Trygghet i offentlig miljö", "Barn & unga i riskzoner",
-          "Stöd att lämna kriminell livsstil/Våld i nära relation"),
-      List.of(new Problem("Trafikbrott och buskörning med moped", "Trygghet i offentlig miljö",
-              "Hastighetsöverträdelser och buskörning som medborgarna återkommande pekar ut."),
-          new Problem("Barn och unga i riskfyllda miljöer", "Barn & unga i riskzoner",
-              "Unga som visar riskfaktorer och behöver samlat stöd från skola, socialtjänst och polis.")),
-      "Brister i den fysiska miljön och få vuxna i det offentliga rummet; för unga: svaga skyddsfaktorer "
-          + "och tidig alkohol- och drogdebut.",
-      List.of(new ActivityRow("Trygghet i offentlig miljö", "Digital trygghetsmätning, medborgardialoger och "
-              + "fysiska trygghetsvandringar", "Ökad tillit och förtroende för kommunen och polisen", "BOTH",
-              Role.MUNICIPAL_COORDINATOR, "Antal svar och vandringar; andel trygga i trygghetsmätningen",
-              "HALF_YEARLY",
-              new FollowUp("12-31", 2, "ONGOING",
-                  "Trygghetsmätningen är öppen och två medborgardialoger är hållna.",
-                  "COMPLETED",
-                  "Den digitala vandringen gav 143 markeringar; fysiska vandringar hölls i Furulund "
-                      + "och i centrum.")),
-          new ActivityRow("Barn & unga i riskzoner", "Utveckla samverkan inom SIG (sociala insatsgrupper)",
-              "Unga i riskzon får samlat stöd tidigt", "BOTH", Role.ACTIVITY_OWNER,
-              "Antal unga med åtgärdsplan inom SIG", "MONTHLY",
-              new FollowUp("+06-30", 0, "ONGOING",
-                  "SIG träffas varannan vecka; rutinen för samtycke är klar.",
-                  "ONGOING",
-                  "Samverkan fungerar och fortsätter nästa år.")),
-          new ActivityRow("Barn & unga i riskzoner", "Trygghetsdagarna för elever i årskurs sju",
-              "Förtroende för uniformspersonal och medvetenhet om gränsdragningar", "BOTH", Role.ACTIVITY_OWNER,
-              "Andel elever som deltagit; elevernas utvärdering", "YEARLY",
-              new FollowUp("12-31", 1, "ONGOING",
-                  "Planeringen med skolorna pågår.",
-                  "COMPLETED",
-                  "Alla elever i årskurs sju deltog och gav dagarna högt betyg.")),
-          new ActivityRow("Stöd att lämna kriminell livsstil/Våld i nära relation", "Gemensamma rutiner för "
-              + "avhoppare och kontaktpersoner hos polis och kommun", "Snabb kontakt när någon vill lämna",
-              "BOTH", Role.POLICE_COORDINATOR, "Rutin antagen; antal ärenden", "HALF_YEARLY",
-              new FollowUp("12-31", 0, "ONGOING",
-                  "Ett utkast till rutin är skickat till socialtjänsten.",
-                  "COMPLETED_WITH_DEVIATION",
-                  "Rutinen är antagen, men kontaktpersonerna utses först nästa år."))),
-      List.of(new PromiseRow("Polisen och kommunen genomför trygghetsdagarna för alla elever i årskurs sju.",
-              "BOTH", "minst 1 per år"),
-          new PromiseRow("Polisen och kommunen genomför fysiska trygghetsvandringar.", "BOTH", "minst 1 per år")),
-      "Löftena saknar mått för våld i nära relation: komplettera med hur anmälningsbenägenheten följs upp.",
-      new ActivityRow("Stöd att lämna kriminell livsstil/Våld i nära relation", "Följa upp "
-          + "anmälningsbenägenheten för våld i nära relation", "Fler våldsutsatta anmäler", "POLICE",
-          Role.POLICE_COORDINATOR, "Antal anmälningar jämfört med föregående år", "HALF_YEARLY",
-              new FollowUp("12-31", 0, "ONGOING",
-                  "Polisen sammanställer anmälningarna per kvartal.",
-                  "COMPLETED",
-                  "Anmälningarna ökade jämfört med året innan, vilket tolkas som högre "
-                      + "anmälningsbenägenhet.")),
-      "Trygghetsdagarna fungerade väl; föräldrarnas informationsträff bör hållas på kvällstid.");
 }
-

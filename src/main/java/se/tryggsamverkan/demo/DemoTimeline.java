@@ -16,7 +16,7 @@ import java.util.Optional;
  *       without a report, so it is "Försenad" and its follow-up is overdue.</li>
  * </ul>
  */
-record DemoTimeline(LocalDate today) {
+public record DemoTimeline(LocalDate today) {
 
   /**
    * Longer than a month, so that a monthly activity always has a follow-up waiting, and past the two weeks owners
@@ -26,30 +26,30 @@ record DemoTimeline(LocalDate today) {
   /** Past the two weeks to report, so that the late activity's follow-up is overdue as well. */
   static final int LATE_ACTIVITY_ENDED_DAYS_AGO = 20;
 
-  int currentYear() {
+  public int currentYear() {
     return today.getYear();
   }
 
   /** The first year of the agreement in force today; it ends this year. */
-  int currentAgreementStart() {
+  public int currentAgreementStart() {
     return currentYear() - 3;
   }
 
   /** The renewed agreement's first year: next year, whose plan is made this year. */
-  int renewedAgreementStart() {
+  public int renewedAgreementStart() {
     return currentYear() + 1;
   }
 
-  int renewedAgreementEnd() {
+  public int renewedAgreementEnd() {
     return currentYear() + 4;
   }
 
   /** The cycle whose late activity is the demo's "Försenad" one: the year its end day fell in. */
-  int lateActivityYear() {
+  public int lateActivityYear() {
     return lateActivityEnd().getYear();
   }
 
-  LocalDate lateActivityEnd() {
+  public LocalDate lateActivityEnd() {
     return today.minusDays(LATE_ACTIVITY_ENDED_DAYS_AGO);
   }
 
@@ -57,7 +57,7 @@ record DemoTimeline(LocalDate today) {
    * When the owner reports the follow-up due on {@code day} of an activity that ends on {@code activityEnd}, or empty
    * when the demo leaves it open for its users.
    */
-  Optional<LocalDate> reportedOn(LocalDate day, LocalDate activityEnd, boolean late) {
+  public Optional<LocalDate> reportedOn(LocalDate day, LocalDate activityEnd, boolean late) {
     if (late) {
       return Optional.empty();
     }

@@ -1,4 +1,4 @@
-package se.tryggsamverkan.demo;
+package se.tryggsamverkan.demo.engine;
 
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
@@ -39,8 +39,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
-import se.tryggsamverkan.demo.DemoUsers.DemoUser;
-import se.tryggsamverkan.demo.DemoUsers.Municipality;
+import se.tryggsamverkan.demo.DemoContent;
+import se.tryggsamverkan.demo.DemoContent.CycleContent;
+import se.tryggsamverkan.demo.DemoContent.DemoUser;
+import se.tryggsamverkan.demo.DemoContent.Manager;
+import se.tryggsamverkan.demo.DemoContent.Municipality;
+import se.tryggsamverkan.demo.DemoTimeline;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.plan.FollowUpInterval;
@@ -52,6 +56,10 @@ import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
  * different phases, so that every demo user has work on whatever day the demo is created. Where the years lie and
  * what is left open follows {@link DemoTimeline}, counted from the engine's today.
  * Runs once: a database that already has the demo tenants is left alone.
+ *
+ * <p>What the demo's people are called and what they type is content, read from {@link DemoContent#RESOURCE}; this
+ * class holds only how the engine is driven with it: which phase each municipality's cycles are left in, and when
+ * each task is done.
  */
 @Component
 @Order(2)
@@ -68,6 +76,7 @@ class DemoData implements ApplicationRunner {
   private final ManagementService management;
   private final HistoryService history;
   private final EngineClock clock;
+  private final DemoContent content = DemoContent.read();
   private Date realNow;
   private DemoTimeline timeline;
 
@@ -83,7 +92,7 @@ class DemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (identity.createTenantQuery().tenantId(DemoUsers.KUNGSBACKA.tenantId()).count() > 0) {
+    if (identity.createTenantQuery().tenantId(content.municipalities().get(0).tenantId()).count() > 0) {
       HistoricProcessInstance first = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(AgreementProcess.KEY).orderByProcessInstanceStartTime().asc().listPage(0, 1)
           .stream().findFirst().orElse(null);
@@ -92,8 +101,8 @@ class DemoData implements ApplicationRunner {
           : LocalDate.ofInstant(first.getStartTime().toInstant(), clock.zone()));
       return;
     }
-    DemoUsers.ALL.forEach(this::createTenantAndUsers);
-    DemoUsers.MANAGERS.forEach(this::createManager);
+    content.municipalities().forEach(this::createTenantAndUsers);
+    content.managers().forEach(this::createManager);
     realNow = ClockUtil.getCurrentTime();
     timeline = new DemoTimeline(clock.today());
     // the years before today are lived through on the engine's clock, so that follow-ups happen when they would
@@ -117,30 +126,31 @@ class DemoData implements ApplicationRunner {
     String renewed = timeline.renewedAgreementStart() + "-" + timeline.renewedAgreementEnd();
 
     // Kungsbacka: this year under way (its half-year follow-up waiting), next year's police situation picture open
-    Municipality kb = DemoUsers.KUNGSBACKA;
-    String old = startAgreement(kb, "kungsbacka-" + current, from + "-01-01", y + "-12-31");
+    Municipality kb = content.municipality("kungsbacka");
+    String old = startAgreement(kb, kb.tenantId() + "-" + current, from + "-01-01", y + "-12-31");
     for (int year = from; year < y; year++) {
       drive(new CycleRun(kb, old + "-" + year, year, y), (task, round) -> false, year == from + 1 ? 1 : 0);
     }
     drive(new CycleRun(kb, old + "-" + y, y, y), (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
-    String next = startAgreement(kb, "kungsbacka-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd()
+    String next = startAgreement(kb, kb.tenantId() + "-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd()
         + "-12-31");
     drive(new CycleRun(kb, next + "-" + (y + 1), y + 1, timeline.renewedAgreementEnd()),
         (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
 
     // Kävlinge: this year at the half-year follow-up, next year's plan back at the steering group after one return
-    Municipality kv = DemoUsers.KAVLINGE;
-    old = startAgreement(kv, "kavlinge-" + current, from + "-01-01", y + "-12-31");
+    Municipality kv = content.municipality("kavlinge");
+    old = startAgreement(kv, kv.tenantId() + "-" + current, from + "-01-01", y + "-12-31");
     for (int year = from; year < y; year++) {
       drive(new CycleRun(kv, old + "-" + year, year, y), (task, round) -> false, 0);
     }
     drive(new CycleRun(kv, old + "-" + y, y, y), (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
-    next = startAgreement(kv, "kavlinge-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd() + "-12-31");
+    next = startAgreement(kv, kv.tenantId() + "-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd()
+        + "-12-31");
     drive(new CycleRun(kv, next + "-" + (y + 1), y + 1, timeline.renewedAgreementEnd()), (task, round) -> round >= 1
         && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
     // a few deadlines moved close, as coordinators do, so that the first reminder sweep has something to say
-    moveDue("kungsbacka-" + renewed + "-" + (y + 1), TASK_POLICE_SITUATION_PICTURE, 5);
-    moveDue("kavlinge-" + current + "-" + y, TASK_HALF_YEAR_FOLLOW_UP, 1);
+    moveDue(kb.tenantId() + "-" + renewed + "-" + (y + 1), TASK_POLICE_SITUATION_PICTURE, 5);
+    moveDue(kv.tenantId() + "-" + current + "-" + y, TASK_HALF_YEAR_FOLLOW_UP, 1);
   }
 
   private void moveDue(String cycleKey, String taskKey, int daysFromToday) {
@@ -171,23 +181,23 @@ class DemoData implements ApplicationRunner {
    */
   private void demoPassword(User user) {
     if (identity.getPasswordPolicy() == null) {
-      user.setPassword(DemoUsers.PASSWORD);
+      user.setPassword(content.password());
     } else if (!warnedAboutPasswords) {
       warnedAboutPasswords = true;
       LOG.warn("The password policy is on: the demo's users get no password and log in through single sign-on "
-          + "(PASSWORD_POLICY=false gives them the password \"{}\")", DemoUsers.PASSWORD);
+          + "(PASSWORD_POLICY=false gives them the password \"{}\")", content.password());
     }
   }
 
-  private void createManager(DemoUsers.Manager manager) {
+  private void createManager(Manager manager) {
     User user = identity.newUser(manager.id());
     user.setFirstName(manager.firstName());
     user.setLastName(manager.lastName());
-    user.setEmail(manager.id() + "@example.org");
+    user.setEmail(manager.email());
     demoPassword(user);
     identity.saveUser(user);
     identity.createMembership(manager.id(), Role.MANAGER.groupId());
-    manager.covers().forEach(m -> identity.createTenantUserMembership(m.tenantId(), manager.id()));
+    manager.covers().forEach(tenantId -> identity.createTenantUserMembership(tenantId, manager.id()));
   }
 
   private String startAgreement(Municipality m, String businessKey, String periodStart, String periodEnd) {
@@ -201,24 +211,19 @@ class DemoData implements ApplicationRunner {
     start.put(AgreementProcess.MUNICIPAL_COORDINATOR.name(), m.userFor(Role.MUNICIPAL_COORDINATOR));
     start.put(AgreementProcess.POLICE_STEERING_MEMBER.name(), m.userFor(Role.POLICE_STEERING));
     start.put(AgreementProcess.MUNICIPAL_STEERING_MEMBER.name(), m.userFor(Role.MUNICIPAL_STEERING));
-    start.put(AgreementProcess.FIRST_CHAIR.name(), "MUNICIPALITY");
-    // the local council meets on the 2nd of every month (Kungsbacka: operational group of both coordinators)
-    start.put(AgreementProcess.COUNCIL_DAY_OF_MONTH.name(), "2");
-    start.put(AgreementProcess.COUNCIL_TIME.name(), "09:00");
-    start.put(AgreementProcess.COUNCIL_PLACE.name(), place(m));
+    start.put(AgreementProcess.FIRST_CHAIR.name(), content.firstChair());
+    start.put(AgreementProcess.COUNCIL_DAY_OF_MONTH.name(), String.valueOf(content.councilDayOfMonth()));
+    start.put(AgreementProcess.COUNCIL_TIME.name(), content.councilTime());
+    start.put(AgreementProcess.COUNCIL_PLACE.name(), m.meetingPlace());
     ClockUtil.setCurrentTime(realNow);
     runtime.startProcessInstanceByKey(AgreementProcess.KEY, businessKey, start);
     return businessKey;
   }
 
-  private static String place(Municipality m) {
-    return m == DemoUsers.KUNGSBACKA ? "Stadshuset, Kungsbacka" : "Kommunhuset, Kävlinge";
-  }
-
   /** One cycle of one municipality's agreement, as the demo drives it. */
   private record CycleRun(Municipality m, String key, int year, int lastYearOfPeriod) {
-    DemoContent content() {
-      return m == DemoUsers.KUNGSBACKA ? DemoContent.KUNGSBACKA : DemoContent.KAVLINGE;
+    CycleContent content() {
+      return m.cycle();
     }
   }
 
@@ -291,14 +296,13 @@ class DemoData implements ApplicationRunner {
 
   private DemoContent.ActivityRow activityOf(Task task, CycleRun run) {
     String description = (String) tasks.getVariable(task.getId(), ACTIVITY_DESCRIPTION.name());
-    DemoContent c = run.content();
+    CycleContent c = run.content();
     return Stream.concat(c.activities().stream(), Stream.of(c.revision()))
         .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
   }
 
   private boolean isLate(DemoContent.ActivityRow row, CycleRun run) {
-    return run.m() == DemoUsers.KUNGSBACKA && row.description().equals(DemoContent.LATE_ACTIVITY)
-        && run.year() == timeline.lateActivityYear();
+    return row.description().equals(run.content().lateActivity()) && run.year() == timeline.lateActivityYear();
   }
 
   private void moveClockTo(Date when) {
@@ -321,7 +325,7 @@ class DemoData implements ApplicationRunner {
 
   private Map<String, Object> answers(Task task, CycleRun run, int round, int returns) {
     Municipality m = run.m();
-    DemoContent c = run.content();
+    CycleContent c = run.content();
     int year = run.year();
     Map<String, Object> v = new HashMap<>();
     switch (task.getTaskDefinitionKey()) {
@@ -335,7 +339,7 @@ class DemoData implements ApplicationRunner {
       }
       case TASK_CAUSE_ANALYSIS -> {
         v.put(CAUSES.name(), c.causes());
-        v.put(KNOWLEDGE_SOURCES.name(), "Trygghetsmätningen, brottsstatistik och medborgardialogen");
+        v.put(KNOWLEDGE_SOURCES.name(), content.knowledgeSources());
       }
       case TASK_ACTION_PLAN -> {
         List<DemoContent.ActivityRow> activities = new ArrayList<>(c.activities());
@@ -351,8 +355,8 @@ class DemoData implements ApplicationRunner {
         LocalDate meeting = LocalDate.of(year - 1, 12, 15);
         LocalDate weekAhead = clock.today().plusDays(7);
         v.put("steeringMeetingDate", (meeting.isAfter(clock.today()) ? meeting : weekAhead).toString());
-        v.put("steeringMeetingPlace", place(m));
-        v.put("preparationSummary", "Samordnarna föreslår att styrgruppen antar åtgärdsplanen och medborgarlöftena.");
+        v.put("steeringMeetingPlace", m.meetingPlace());
+        v.put("preparationSummary", content.preparationSummary());
       }
       case TASK_POLICE_STEERING_DECISION -> {
         boolean returnThePlan = round < returns;
@@ -362,32 +366,20 @@ class DemoData implements ApplicationRunner {
       case TASK_MUNICIPAL_STEERING_DECISION -> v.put(DECISION.name(), "APPROVE");
       case TASK_SIGN_AND_PUBLISH -> {
         v.put("signedOn", clock.today().toString());
-        v.put("publishedAt", "Kommunens webbplats och polisen.se");
+        v.put("publishedAt", content.publishedAt());
       }
       case TASK_FOLLOW_UP_ACTIVITY -> followUp(v, task, run);
       case TASK_SCHEDULE_FOLLOW_UP_MEETING -> {
         v.put("steeringMeetingDate", year + "-06-10");
-        v.put("steeringMeetingTime", "13:00");
-        v.put("steeringMeetingPlace", place(m));
+        v.put("steeringMeetingTime", content.followUpMeetingTime());
+        v.put("steeringMeetingPlace", m.meetingPlace());
       }
       case TASK_HALF_YEAR_FOLLOW_UP -> {
-        boolean kungsbacka = m == DemoUsers.KUNGSBACKA;
-        v.put(HALF_YEAR_CONCLUSIONS.name(), kungsbacka
-            ? "Arbetet går i stort enligt plan. Nattvandringen behöver fler vuxna under våren, och föräldrabrevet "
-                + "har inte skickats ut ännu."
-            : "Trygghetsdagarna och trygghetsvandringarna är planerade. Rutinen för avhoppare dröjer hos "
-                + "socialtjänsten.");
-        v.put(HALF_YEAR_PLAN_CHANGES.name(), kungsbacka
-            ? "Föräldrabrevet skickas i fortsättningen via skolornas lärplattform och nyhetsbrevet." : null);
+        v.put(HALF_YEAR_CONCLUSIONS.name(), c.halfYearConclusions());
+        v.put(HALF_YEAR_PLAN_CHANGES.name(), c.halfYearPlanChanges());
       }
       case TASK_YEARLY_FOLLOW_UP_REPORT -> {
-        v.put(YEARLY_REPORT_SUMMARY.name(), m == DemoUsers.KUNGSBACKA
-            ? "Under året har polisen hållit trafikkontroller varje vecka där medborgarna har klagat, nya "
-                + "nattvandrare har utbildats och en föräldraföreläsning om narkotika har hållits. Belysningen vid "
-                + "Resecentrum och i tunneln är bättre. Föräldrabrevet har inte nått ut som planerat."
-            : "Trygghetsdagarna för årskurs sju genomfördes på alla skolor och den digitala trygghetsmätningen gav "
-                + "143 markeringar. Samverkan inom SIG fungerar och fortsätter. Rutinen för avhoppare är antagen, "
-                + "men kontaktpersonerna utses först nästa år.");
+        v.put(YEARLY_REPORT_SUMMARY.name(), c.yearlyReportSummary());
         v.put(PRESENTED_TO_BOARD_ON.name(), (year + 1) + "-02-20");
         v.put(LESSONS_FOR_NEXT_YEAR.name(), c.lessons());
       }
@@ -411,7 +403,7 @@ class DemoData implements ApplicationRunner {
    * the dates the promise it carries out was kept since the previous follow-up (every Thursday for a weekly one).
    */
   private void followUp(Map<String, Object> v, Task task, CycleRun run) {
-    DemoContent c = run.content();
+    CycleContent c = run.content();
     int year = run.year();
     DemoContent.ActivityRow row = activityOf(task, run);
     LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
