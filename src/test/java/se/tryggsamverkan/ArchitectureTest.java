@@ -19,8 +19,8 @@ class ArchitectureTest {
   /** The domain reads without knowing Camunda: the engine stays a recipe away from Operaton. */
   @Test
   void theDomainDoesNotKnowTheEngineOrTheWeb() {
-    noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..followup", "..report", "..overview", "..onboarding", "..common",
-            "..identity")
+    noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..followup",
+            "..report", "..overview", "..onboarding", "..common", "..documents", "..identity")
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..",
             "org.springframework.web..", "jakarta.servlet..")
         .check(PRODUCT);
@@ -42,6 +42,14 @@ class ArchitectureTest {
   void onlyDocumentsRendersTemplates() {
     noClasses().that().doNotHaveFullyQualifiedName("se.tryggsamverkan.documents.Documents")
         .should().dependOnClassesThat().resideInAPackage("org.thymeleaf..")
+        .check(PRODUCT);
+  }
+
+  /** Calendar files are written in one place, by ical4j: folding, escaping and time zones are not done twice. */
+  @Test
+  void onlyMeetingInvitationWritesCalendars() {
+    noClasses().that().doNotHaveFullyQualifiedName("se.tryggsamverkan.reminder.MeetingInvitation")
+        .should().dependOnClassesThat().resideInAPackage("net.fortuna.ical4j..")
         .check(PRODUCT);
   }
 

@@ -45,14 +45,17 @@ import net.fortuna.ical4j.model.property.Uid;
  * {@code CANCEL} of it. Times are local to the zone given (Europe/Stockholm), whose {@code VTIMEZONE} travels in the
  * file so that a strict client needs nothing else.
  *
- * <p>Lines are folded by ical4j. It counts a line's length in characters, while RFC 5545 §3.1 limits it to 75
- * octets; at {@value #FOLD_LENGTH} characters a line stays within 75 octets whatever the text (a UTF-16 character
- * is at most three UTF-8 octets, and a surrogate pair four for two characters).
+ * <p>Folding is the one thing not left to ical4j: its FoldingWriter counts a line's length in characters (a
+ * Swedish letter is two octets, a dash three), and writes an empty continuation line when a line ends exactly at the
+ * limit (ical4j issues 800 and 832), while RFC 5545 §3.1 limits lines to 75 octets. ical4j writes the lines
+ * unfolded; {@link #folded(String)} folds each at 75 octets, between whole characters.
  */
 public record MeetingInvitation(String uid, int sequence, boolean cancelled, String title, LocalDateTime start,
     LocalDateTime end, ZoneId zone, String place, String description, String organizer, List<Recipient> attendees) {
 
-  static final int FOLD_LENGTH = 25;
+  /** RFC 5545 §3.1: a content line is at most 75 octets, not counting its CRLF. */
+  static final int MAX_OCTETS = 75;
+  private static final String CRLF = "\r\n";
   static final String PRODUCT_ID = "-//trygg-samverkan//Möten//SV";
   /** ical4j's time-zone definitions, bundled in its jar (never fetched from the network: see ical4j.properties). */
   private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
@@ -84,11 +87,39 @@ public record MeetingInvitation(String uid, int sequence, boolean cancelled, Str
         .withComponent(timeZone).withComponent(event).getFluentTarget();
     StringWriter out = new StringWriter();
     try {
-      new CalendarOutputter(true, FOLD_LENGTH).output(calendar, out);
+      new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, out);
     } catch (IOException e) {
       throw new IllegalStateException("Could not write the calendar file of meeting " + uid, e);
     }
+    return folded(out.toString());
+  }
+
+  /**
+   * Folds every content line longer than 75 UTF-8 octets: a CRLF and a space before the character that would pass
+   * the limit, never inside a character (a surrogate pair stays whole), and never leaving an empty continuation.
+   */
+  static String folded(String unfolded) {
+    StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 50 * 3);
+    for (String line : unfolded.split(CRLF)) {
+      int octets = 0;
+      for (int i = 0; i < line.length(); ) {
+        int codePoint = line.codePointAt(i);
+        int size = utf8Octets(codePoint);
+        if (octets + size > MAX_OCTETS) {
+          out.append(CRLF).append(' ');
+          octets = 1;
+        }
+        out.appendCodePoint(codePoint);
+        octets += size;
+        i += Character.charCount(codePoint);
+      }
+      out.append(CRLF);
+    }
     return out.toString();
+  }
+
+  private static int utf8Octets(int codePoint) {
+    return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
   }
 
   /** The iTIP method of an iCalendar text written here ({@code REQUEST} or {@code CANCEL}), for the mail's type. */

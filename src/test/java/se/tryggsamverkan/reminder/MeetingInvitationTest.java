@@ -61,13 +61,34 @@ class MeetingInvitationTest {
 
     for (String line : ics.split("\r\n")) {
       assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+      assertThat(line.isBlank()).as("no empty continuation line").isFalse();
     }
-    assertThat(ics.split("\r\n").length).isGreaterThan(20);
+    assertThat(ics.lines().filter(line -> line.startsWith(" ")).count()).as("the description is folded")
+        .isGreaterThanOrEqualTo(7);
     assertThat(ics).endsWith("END:VCALENDAR\r\n").doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
     VEvent event = event(parsedStrictly(ics));
     assertThat(value(event, "DESCRIPTION")).isEqualTo(description);
     assertThat(value(event, "LOCATION")).isEqualTo("Stadshuset, sal Fontin; plan 2");
     assertThat(value(event, "SUMMARY")).isEqualTo("Styrgruppens möte – Kungälv");
+  }
+
+  @Test
+  void foldingFillsLinesToSeventyFiveOctetsWithoutSplittingACharacterOrLeavingAnEmptyLine() {
+    String ascii = "DESCRIPTION:" + "a".repeat(63);
+    assertThat(MeetingInvitation.folded(ascii + "\r\n")).as("exactly 75 octets: not folded").isEqualTo(ascii + "\r\n");
+    assertThat(MeetingInvitation.folded(ascii + "b\r\n")).isEqualTo(ascii + "\r\n b\r\n");
+    // 'ö' is two octets: at octet 74 it does not fit, and moves whole to the next line
+    String swedish = "DESCRIPTION:" + "a".repeat(62) + "öx";
+    assertThat(MeetingInvitation.folded(swedish + "\r\n"))
+        .isEqualTo("DESCRIPTION:" + "a".repeat(62) + "\r\n öx\r\n");
+    // a surrogate pair (four octets) is never split
+    String emoji = "SUMMARY:" + "🚓".repeat(40);
+    for (String line : MeetingInvitation.folded(emoji + "\r\n").split("\r\n")) {
+      assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+      assertThat(new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(line);
+      assertThat(line.isBlank()).isFalse();
+    }
+    assertThat(MeetingInvitation.folded(emoji + "\r\n").replace("\r\n ", "")).isEqualTo(emoji + "\r\n");
   }
 
   @Test
