@@ -47,8 +47,8 @@ import net.fortuna.ical4j.model.property.Uid;
  *
  * <p>Folding is the one thing not left to ical4j: its FoldingWriter counts a line's length in characters (a
  * Swedish letter is two octets, a dash three), and writes an empty continuation line when a line ends exactly at the
- * limit (ical4j issues 800 and 832), while RFC 5545 §3.1 limits lines to 75 octets. ical4j writes the lines
- * unfolded; {@link #folded(String)} folds each at 75 octets, between whole characters.
+ * limit (ical4j issues 800 and 832), while RFC 5545 §3.1 limits lines to 75 octets. ical4j's lines are unfolded
+ * and {@link #folded(String)} folds each again at 75 octets, between whole characters.
  */
 public record MeetingInvitation(String uid, int sequence, boolean cancelled, String title, LocalDateTime start,
     LocalDateTime end, ZoneId zone, String place, String description, String organizer, List<Recipient> attendees) {
@@ -87,11 +87,12 @@ public record MeetingInvitation(String uid, int sequence, boolean cancelled, Str
         .withComponent(timeZone).withComponent(event).getFluentTarget();
     StringWriter out = new StringWriter();
     try {
-      new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, out);
+      new CalendarOutputter(true).output(calendar, out);
     } catch (IOException e) {
       throw new IllegalStateException("Could not write the calendar file of meeting " + uid, e);
     }
-    return folded(out.toString());
+    // ical4j folds at 75 characters at most; unfolded again (RFC 5545 §3.1), the lines are folded by octets
+    return folded(out.toString().replace(CRLF + " ", ""));
   }
 
   /**

@@ -65,6 +65,17 @@ class MeetingInvitationTest {
     }
     assertThat(ics.lines().filter(line -> line.startsWith(" ")).count()).as("the description is folded")
         .isGreaterThanOrEqualTo(7);
+    // every line but the last of a folded property is filled: a continuation comes only where the next character
+    // would pass 75 octets
+    String[] lines = ics.split("\r\n");
+    for (int i = 0; i + 1 < lines.length; i++) {
+      if (lines[i + 1].startsWith(" ")) {
+        int next = lines[i + 1].codePointAt(1);
+        assertThat(lines[i].getBytes(StandardCharsets.UTF_8).length
+            + new String(Character.toChars(next)).getBytes(StandardCharsets.UTF_8).length).as(lines[i])
+            .isGreaterThan(75);
+      }
+    }
     assertThat(ics).endsWith("END:VCALENDAR\r\n").doesNotContain("\n\n").doesNotContainPattern("[^\r]\n");
     VEvent event = event(parsedStrictly(ics));
     assertThat(value(event, "DESCRIPTION")).isEqualTo(description);
