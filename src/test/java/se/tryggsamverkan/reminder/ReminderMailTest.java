@@ -113,6 +113,17 @@ class ReminderMailTest {
     return null;
   }
 
+  /** On 20 November the cycle reaches the preparation, which sets the steering group's decision meeting. */
+  private void prepareTheDecisionMeeting(String date, String time, String place) {
+    Clock.setTo("2026-11-20T10:00");
+    driver.completeSituationPictures(cycle);
+    driver.completeMerge(cycle, "Buskörning");
+    driver.completeCauseAnalyses(cycle);
+    driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
+    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, java.util.Map.of("preparationSummary", "Förslag",
+        "steeringMeetingDate", date, "steeringMeetingTime", time, "steeringMeetingPlace", place));
+  }
+
   /** The Content-Type of the calendar file in a mail (its iTIP method for the mail client). */
   private static String calendarType(jakarta.mail.Part mail) throws Exception {
     if (mail.isMimeType("text/calendar")) {
@@ -373,14 +384,7 @@ class ReminderMailTest {
 
   @Test
   void theSteeringGroupIsSummonedToItsMeetingWithACalendarFileNamingTheChair() throws Exception {
-    Clock.setTo("2026-11-20T10:00");
-    driver.completeSituationPictures(cycle);
-    driver.completeMerge(cycle, "Buskörning");
-    driver.completeCauseAnalyses(cycle);
-    driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
-    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, java.util.Map.of("preparationSummary", "Förslag",
-        "steeringMeetingDate", "2026-12-15", "steeringMeetingTime", "13:30",
-        "steeringMeetingPlace", "Kommunhuset, sal A; plan 2"));
+    prepareTheDecisionMeeting("2026-12-15", "13:30", "Kommunhuset, sal A; plan 2");
     sweeps.sweep();
     sweeps.sweep();
 
@@ -400,13 +404,7 @@ class ReminderMailTest {
 
   @Test
   void aMeetingSetAgainBeforeItIsHeldMovesUnderItsUidAndIsCancelledWhenItsCycleIsDeleted() throws Exception {
-    Clock.setTo("2026-11-20T10:00");
-    driver.completeSituationPictures(cycle);
-    driver.completeMerge(cycle, "Buskörning");
-    driver.completeCauseAnalyses(cycle);
-    driver.complete(cycle, TASK_ACTION_PLAN, driver.actionPlan(cycle, "Trafikkontroller"));
-    driver.complete(cycle, TASK_PREPARE_STEERING_GROUP, java.util.Map.of("preparationSummary", "Förslag",
-        "steeringMeetingDate", "2026-12-15", "steeringMeetingTime", "13:30", "steeringMeetingPlace", "Kommunhuset"));
+    prepareTheDecisionMeeting("2026-12-15", "13:30", "Kommunhuset");
     sweeps.sweep();
     // returned in Tasklist before the meeting; prepared anew with another day and room: the same meeting, moved
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "RETURN", "Ange skolorna");
