@@ -28,6 +28,8 @@ public final class YearlyCycleProcess {
   public static final String TASK_FOLLOW_UP_ACTIVITY = "Task_FollowUpActivity";
   public static final String TIMER_ACTIVITY_OVERDUE = "Timer_ActivityOverdue";
   public static final String TASK_MARK_ACTIVITY_DELAYED = "Task_MarkActivityDelayed";
+  public static final String SUBPROCESS_STOP_ACTIVITY = "SubProcess_StopActivity";
+  public static final String END_EVENT_ACTIVITY_STOPPED = "EndEvent_ActivityStopped";
   public static final String TASK_HALF_YEAR_FOLLOW_UP = "Task_HalfYearFollowUp";
   public static final String TASK_YEARLY_FOLLOW_UP_REPORT = "Task_YearlyFollowUpReport";
   public static final String TASK_HAND_OVER_LESSONS = "Task_HandOverLessons";
@@ -100,6 +102,8 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<Long> ACTIVITY_ID = ProcessVariable.longValue("activityId");
   /** The date of the follow-up now due or ahead (yyyy-MM-dd), local to the activity's instance. */
   public static final ProcessVariable<String> FOLLOW_UP_ON = ProcessVariable.string("followUpOn");
+  /** Why the steering group stopped an activity: set with the stop message, in the activity's instance's history. */
+  public static final ProcessVariable<String> STOP_REASON = ProcessVariable.string("stopReason");
   // shown in the follow-up form (task-local)
   public static final ProcessVariable<String> ACTIVITY_DESCRIPTION = ProcessVariable.string("activityDescription");
   public static final ProcessVariable<String> ACTIVITY_DETAILS = ProcessVariable.longText("activityDetails");
