@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -138,19 +139,7 @@ public class PlanRepository {
         .param("a", agreementId).param("y", year).param("v", plan.version()).param("by", submittedBy)
         .param("at", Timestamp.from(clock.instant())).param("task", taskId).update();
     for (int i = 0; i < plan.activities().size(); i++) {
-      Activity a = plan.activities().get(i);
-      jdbc.sql("""
-              insert into activity (agreement_id, cycle_year, plan_version, position, focus_area, description,
-                expected_effect, responsible_party, responsible_person, start_date, end_date, indicators,
-                follow_up_interval)
-              values (:a, :y, :v, :i, :focus, :description, :effect, :party, :person, :start, :end, :indicators,
-                :interval)
-              """)
-          .param("a", agreementId).param("y", year).param("v", plan.version()).param("i", i)
-          .param("focus", a.focusArea()).param("description", a.description()).param("effect", a.expectedEffect())
-          .param("party", a.responsibleParty().name()).param("person", a.responsiblePerson())
-          .param("start", a.start()).param("end", a.end()).param("indicators", a.indicators())
-          .param("interval", a.followUpInterval().name()).update();
+      insertActivity(agreementId, year, plan.version(), i, plan.activities().get(i));
     }
     for (int i = 0; i < plan.promises().size(); i++) {
       CitizenPromise p = plan.promises().get(i);
@@ -164,6 +153,59 @@ public class PlanRepository {
           .param("count", p.target() == null ? null : p.target().count())
           .param("period", p.target() == null ? null : p.target().period().name())
           .param("target", p.target() == null ? null : p.target().swedish()).update();
+    }
+  }
+
+  private long insertActivity(String agreementId, int year, int version, int position, Activity a) {
+    return jdbc.sql("""
+            insert into activity (agreement_id, cycle_year, plan_version, position, focus_area, description,
+              expected_effect, responsible_party, responsible_person, start_date, end_date, indicators,
+              follow_up_interval)
+            values (:a, :y, :v, :i, :focus, :description, :effect, :party, :person, :start, :end, :indicators,
+              :interval)
+            returning id
+            """)
+        .param("a", agreementId).param("y", year).param("v", version).param("i", position)
+        .param("focus", a.focusArea()).param("description", a.description()).param("effect", a.expectedEffect())
+        .param("party", a.responsibleParty().name()).param("person", a.responsiblePerson())
+        .param("start", a.start()).param("end", a.end()).param("indicators", a.indicators())
+        .param("interval", a.followUpInterval().name()).query(Long.class).single();
+  }
+
+  // ---- changes to the approved plan during the implementation year (issue 15)
+  //
+  // The running follow-up is keyed on the activity row's id, so an approved change is applied to the rows of the
+  // approved (latest) version in place: a new plan version would give every activity a new id. What was decided
+  // and why is for the proposal/decision part to record; these only make the rows say what now holds.
+
+  /** Adds an activity at the end of the year's approved plan; its row id is what the running year follows. */
+  public long addToApprovedPlan(String agreementId, int year, Activity activity) {
+    int version = versions(agreementId, year).stream().reduce((first, last) -> last)
+        .orElseThrow(() -> new IllegalStateException("No plan for " + agreementId + " " + year));
+    int position = jdbc.sql("select coalesce(max(position), -1) + 1 from activity where agreement_id = :a "
+            + "and cycle_year = :y and plan_version = :v")
+        .param("a", agreementId).param("y", year).param("v", version).query(Integer.class).single();
+    return insertActivity(agreementId, year, version, position, activity);
+  }
+
+  /** The approved activity's new start and end dates. */
+  public void moveActivity(long activityId, LocalDate start, LocalDate end) {
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("Slutdatum " + end + " ligger före startdatum " + start);
+    }
+    changed(jdbc.sql("update activity set start_date = :start, end_date = :end where id = :id")
+        .param("start", start).param("end", end).param("id", activityId).update(), activityId);
+  }
+
+  /** The approved activity's new responsible person. */
+  public void changeResponsiblePerson(long activityId, String person) {
+    changed(jdbc.sql("update activity set responsible_person = :p where id = :id").param("p", person)
+        .param("id", activityId).update(), activityId);
+  }
+
+  private static void changed(int rows, long activityId) {
+    if (rows != 1) {
+      throw new IllegalStateException("No activity with id " + activityId);
     }
   }
 
