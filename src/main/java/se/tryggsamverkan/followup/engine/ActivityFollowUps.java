@@ -42,13 +42,19 @@ public class ActivityFollowUps {
 
   /** The next follow-up after the previous one and after today; stored by {@code PlanNextFollowUpListener}. */
   Optional<LocalDate> next(DelegateExecution execution) {
+    return next(ACTIVITY_ID.from(execution), FOLLOW_UP_ON.optionalFrom(execution).map(LocalDate::parse));
+  }
+
+  /**
+   * The next follow-up of an activity after today and after its previous follow-up day, if any; also what a waiting
+   * {@code Timer_NextFollowUp} is moved to when the activity's dates change ({@code RunningYearFollowsPlan}).
+   */
+  Optional<LocalDate> next(long activityId, Optional<LocalDate> previous) {
     LocalDate today = clock.today();
     LocalDate after = today;
-    Optional<LocalDate> previous = FOLLOW_UP_ON.optionalFrom(execution).map(LocalDate::parse);
     if (previous.isPresent() && previous.get().isAfter(after)) {
       after = previous.get();
     }
-    long activityId = ACTIVITY_ID.from(execution);
     Optional<LocalDate> next = followUp.nextFollowUp(activityId, after);
     if (next.isEmpty() && previous.isEmpty() && lastDay(followUp.activity(activityId)).isBefore(today)
         && !followUp.latestReport(activityId).map(r -> r.status().isFinished()).orElse(false)) {
@@ -70,8 +76,13 @@ public class ActivityFollowUps {
 
   /** The activity's responsible person when that is a user of the municipality; else the coordinators take it. */
   public String owner(DelegateExecution execution) {
-    String person = followUp.activity(ACTIVITY_ID.from(execution)).activity().responsiblePerson();
-    return person != null && directory.isUserInTenant(person, execution.getTenantId()) ? person : null;
+    return owner(ACTIVITY_ID.from(execution), execution.getTenantId());
+  }
+
+  /** The assignee of the activity's follow-up task, from the activity's row as it is now. */
+  String owner(long activityId, String tenantId) {
+    String person = followUp.activity(activityId).activity().responsiblePerson();
+    return person != null && directory.isUserInTenant(person, tenantId) ? person : null;
   }
 
   /**
@@ -80,11 +91,16 @@ public class ActivityFollowUps {
    * ended when the plan was signed, the day after its catch-up follow-up was due.
    */
   public Date overdueDate(DelegateExecution execution) {
-    LocalDate dayAfter = lastDay(followUp.activity(ACTIVITY_ID.from(execution))).plusDays(1);
+    return clock.startOfDay(overdueOn(ACTIVITY_ID.from(execution)));
+  }
+
+  /** The day {@code Timer_ActivityOverdue} fires for the activity's row as it is now (see {@link #overdueDate}). */
+  LocalDate overdueOn(long activityId) {
+    LocalDate dayAfter = lastDay(followUp.activity(activityId)).plusDays(1);
     LocalDate today = clock.today();
     // an activity that ended before its plan was signed turns late only if its catch-up report does not come
     LocalDate catchUpMissed = today.plusDays(FollowUpSchedule.DAYS_TO_REPORT + 1L);
-    return clock.startOfDay(dayAfter.isAfter(today) ? dayAfter : catchUpMissed);
+    return dayAfter.isAfter(today) ? dayAfter : catchUpMissed;
   }
 
   /** The activity's end, or 31 December of the cycle's year for one that runs on. */
