@@ -24,9 +24,9 @@ import se.tryggsamverkan.plan.PlanRepository;
 /**
  * The running year follows the approved change to its plan (issue 15): the one place that says what an approved
  * change does to a running cycle's {@code SubProcess_ActivityFollowUp}, one rule per operation. Each runs in one
- * transaction with the change to the activity's row, and must be called from outside the engine (a service or a
- * controller after the steering group's decision), never from a delegate of the same cycle: {@link #add} modifies
- * the process instance, which the engine does not support from inside one of its own commands.
+ * transaction with the change to the activity's row, and is meant to be called from outside the engine (the service
+ * that records the steering group's decision), next to that decision. ({@link #add} would also work from a delegate
+ * of the same cycle: {@code AddingToARunningMultiInstanceTest}.)
  *
  * <p>The instance of an activity is found by the {@code activityId} local to its sub-process instance (the input
  * mapping copies the multi-instance element variable there): row ids are unique across all plans, so the id alone
@@ -144,7 +144,7 @@ public class RunningYearFollowsPlan {
     return activityId;
   }
 
-  /** The executions of the activity's running instance (its scope and the multi-instance's child). */
+  /** The cycle running the activity's follow-up instance, if it still runs. */
   private Optional<String> cycleOf(long activityId) {
     return runtime.createExecutionQuery().processDefinitionKey(KEY)
         .variableValueEquals(ACTIVITY_ID.name(), activityId).list().stream()
