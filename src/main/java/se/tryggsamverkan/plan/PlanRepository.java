@@ -188,6 +188,18 @@ public class PlanRepository {
     return insertActivity(agreementId, year, version, position, activity);
   }
 
+  /** An activity of the year's approved (latest) plan version, with its row id; empty when it is not one. */
+  public Optional<Activity> activityOfApprovedPlan(String agreementId, int year, long activityId) {
+    Optional<Integer> version = versions(agreementId, year).stream().reduce((first, last) -> last);
+    if (version.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select * from activity where id = :id and agreement_id = :a and cycle_year = :y "
+            + "and plan_version = :v")
+        .param("id", activityId).param("a", agreementId).param("y", year).param("v", version.get())
+        .query(PlanRepository::activityOf).optional();
+  }
+
   /** The approved activity's new start and end dates. */
   public void moveActivity(long activityId, LocalDate start, LocalDate end) {
     if (end.isBefore(start)) {

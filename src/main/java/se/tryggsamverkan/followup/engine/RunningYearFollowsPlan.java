@@ -20,6 +20,7 @@ import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.plan.Activity;
 import se.tryggsamverkan.plan.PlanRepository;
+import se.tryggsamverkan.plan.RunningYear;
 
 /**
  * The running year follows the approved change to its plan (issue 15): the one place that says what an approved
@@ -33,7 +34,7 @@ import se.tryggsamverkan.plan.PlanRepository;
  * names one instance of one cycle.
  */
 @Component
-public class RunningYearFollowsPlan {
+public class RunningYearFollowsPlan implements RunningYear {
 
   /** The message of {@code StartEvent_StopActivity} ({@code Message_StopActivity}). */
   static final String STOP_MESSAGE = "activityStopped";
@@ -67,6 +68,7 @@ public class RunningYearFollowsPlan {
    * instance's history. The activity's row is kept: the year's report still lists it with what was reported. False
    * when the activity had no running follow-up (already ended, or stopped before).
    */
+  @Override
   @Transactional
   public boolean stop(long activityId, String reason) {
     if (reason == null || reason.isBlank()) {
@@ -84,6 +86,7 @@ public class RunningYearFollowsPlan {
    * instance's {@code followUpOn}) to the next follow-up after today on the new dates. An open follow-up task keeps
    * its due date; the round after it is counted on the new dates anyway.
    */
+  @Override
   @Transactional
   public void move(long activityId, LocalDate start, LocalDate end) {
     plans.moveActivity(activityId, start, end);
@@ -102,6 +105,7 @@ public class RunningYearFollowsPlan {
    * every later round; the open follow-up task, if any, is assigned to them now (to nobody, so the coordinators
    * take it, when they are not a user of the municipality).
    */
+  @Override
   @Transactional
   public void reassign(long activityId, String person) {
     plans.changeResponsiblePerson(activityId, person);
@@ -117,6 +121,7 @@ public class RunningYearFollowsPlan {
    * overdue timer waits for its end. Before the plan is signed nothing more is needed: the multi-instance reads the
    * approved plan's rows when it starts. Returns the new row's id.
    */
+  @Override
   @Transactional
   public long add(String agreementId, int year, Activity activity) {
     long activityId = plans.addToApprovedPlan(agreementId, year, activity);
