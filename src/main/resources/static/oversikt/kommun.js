@@ -139,7 +139,8 @@ export function municipalityPage() {
         el('td', {}, a.focusArea),
         el('td', {}, a.responsible),
         el('td', { className: 'nowrap' }, (a.start || '') + ' – ' + (a.end || '')),
-        el('td', {}, a.comment ? el('span', {}, a.comment) : el('span', { className: 'muted' }, 'Ingen rapport än'),
+        el('td', {}, a.stoppedOn ? el('span', { className: 'sub' }, 'Stoppad ' + a.stoppedOn + ': ' + a.stopReason) : null,
+          a.comment ? el('span', {}, a.comment) : el('span', { className: 'muted' }, 'Ingen rapport än'),
           a.reportedOn ? el('span', { className: 'sub' }, 'Rapporterad ' + a.reportedOn) : null)));
     }
   }

@@ -27,7 +27,8 @@ export const STATUS_CSS = {
   ONGOING_WITH_DEVIATION: 'ongoing-deviation',
   COMPLETED: 'completed',
   COMPLETED_WITH_DEVIATION: 'completed-deviation',
-  DELAYED: 'delayed'
+  DELAYED: 'delayed',
+  STOPPED: 'stopped'
 };
 
 /** "Lägesbild (2027)", or a dash without a cycle. */

@@ -23,8 +23,21 @@ import se.tryggsamverkan.common.FormLimits;
 @Service
 public class ActivityFollowUp {
 
-  /** An activity of the approved plan, with the keys the follow-up needs. */
-  public record PlannedActivity(long id, String agreementId, int year, int position, Activity activity) {
+  /**
+   * An activity of the approved plan, with the keys the follow-up needs.
+   *
+   * @param stop when and why an approved change stopped it; empty while it runs
+   */
+  public record PlannedActivity(long id, String agreementId, int year, int position, Activity activity,
+      Optional<Stop> stop) {
+
+    public Optional<LocalDate> stoppedOn() {
+      return stop.map(Stop::on);
+    }
+  }
+
+  /** An approved change stopped the activity from {@code on}, for {@code reason}. */
+  public record Stop(LocalDate on, String reason) {
   }
 
   /** The latest report on an activity. */
@@ -66,14 +79,14 @@ public class ActivityFollowUp {
 
   /**
    * The next follow-up of an activity after {@code after}: none once its owner has reported it finished, or when
-   * the year has no follow-up left.
+   * the year has no follow-up left, or it was stopped.
    */
   @Transactional(readOnly = true)
   public Optional<LocalDate> nextFollowUp(long activityId, LocalDate after) {
-    if (latestReport(activityId).map(r -> r.status().isFinished()).orElse(false)) {
+    PlannedActivity planned = activity(activityId);
+    if (planned.stop().isPresent() || latestReport(activityId).map(r -> r.status().isFinished()).orElse(false)) {
       return Optional.empty();
     }
-    PlannedActivity planned = activity(activityId);
     Activity a = planned.activity();
     return FollowUpSchedule.next(a.start(), a.end(), a.followUpInterval(), planned.year(), after);
   }
@@ -95,14 +108,16 @@ public class ActivityFollowUp {
   }
 
   /**
-   * From the day after an activity's end: unless its owner reported it finished, it becomes "Försenad" by itself.
+   * From the day after an activity's end: unless its owner reported it finished or it was stopped, it becomes
+   * "Försenad" by itself.
    * True when it did, so that its owner and the coordinators are told.
    */
   @Transactional
   public boolean markDelayedIfUnfinished(long activityId, LocalDate today) {
-    LocalDate end = activity(activityId).activity().end();
+    PlannedActivity planned = activity(activityId);
+    LocalDate end = planned.activity().end();
     Optional<Report> latest = latestReport(activityId);
-    if (!today.isAfter(end) || latest.map(r -> r.status().isFinished() || r.automatic()).orElse(false)) {
+    if (!today.isAfter(end) || planned.stop().isPresent() || latest.map(r -> r.status().isFinished() || r.automatic()).orElse(false)) {
       return false;
     }
     insert(activityId, ActivityStatus.DELAYED, "Slutdatum " + end + " har passerat utan att aktiviteten har "
@@ -121,7 +136,7 @@ public class ActivityFollowUp {
               + "order by id desc limit 1")
           .param("id", p.id()).query(ActivityFollowUp::report).optional();
       ActivityStatus status = ActivityStatusRules.statusOn(day, p.activity().start(), p.activity().end(),
-          latest.map(Report::status));
+          latest.map(Report::status), p.stoppedOn());
       return new State(p, status, latest);
     }).toList();
   }
@@ -140,16 +155,21 @@ public class ActivityFollowUp {
     if (text == null) {
       return null;
     }
-    return Arrays.stream(ActivityStatus.values()).filter(s -> s.name().equals(text)).findFirst().orElseGet(() -> {
+    List<ActivityStatus> reportable = Arrays.stream(ActivityStatus.values()).filter(ActivityStatus::isReportable)
+        .toList();
+    return reportable.stream().filter(s -> s.name().equals(text)).findFirst().orElseGet(() -> {
       checks.fail("activityStatus", "Status " + text + " finns inte (välj en av: " + String.join(", ",
-          Arrays.stream(ActivityStatus.values()).map(ActivityStatus::swedishName).toList()) + ")");
+          reportable.stream().map(ActivityStatus::swedishName).toList()) + ")");
       return null;
     });
   }
 
   private static PlannedActivity planned(ResultSet rs, int n) throws SQLException {
+    LocalDate stoppedOn = rs.getObject("stopped_on", LocalDate.class);
+    String reason = rs.getString("stop_reason");
     return new PlannedActivity(rs.getLong("id"), rs.getString("agreement_id"), rs.getInt("cycle_year"),
-        rs.getInt("position"), PlanRepository.activityOf(rs, n));
+        rs.getInt("position"), PlanRepository.activityOf(rs, n),
+        Optional.ofNullable(stoppedOn).map(on -> new Stop(on, reason)));
   }
 
   private static Report report(ResultSet rs, int n) throws SQLException {

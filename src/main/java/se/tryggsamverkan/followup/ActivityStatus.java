@@ -1,13 +1,18 @@
 package se.tryggsamverkan.followup;
 
-/** The six statuses of an activity in the yearly follow-up report (Kungälv's symbols). */
+/**
+ * The statuses of an activity in the yearly follow-up report: Kungälv's six symbols, and "Stoppad" for an activity an
+ * approved change to the plan stopped during the year (issue 15). An owner reports all but "Stoppad" and "Försenad"
+ * is also set by the calendar; "Stoppad" only comes from a stop ({@link #isReportable()}).
+ */
 public enum ActivityStatus {
   NOT_STARTED("Ej påbörjad", "–"),
   ONGOING("Pågående", "●"),
   ONGOING_WITH_DEVIATION("Pågående med avvikelse", "◐"),
   COMPLETED("Avslutad", "✔"),
   COMPLETED_WITH_DEVIATION("Avslutad med avvikelse", "✘"),
-  DELAYED("Försenad", "!");
+  DELAYED("Försenad", "!"),
+  STOPPED("Stoppad", "■");
 
   private final String swedishName;
   private final String symbol;
@@ -27,5 +32,10 @@ public enum ActivityStatus {
 
   public boolean isFinished() {
     return this == COMPLETED || this == COMPLETED_WITH_DEVIATION;
+  }
+
+  /** False for "Stoppad": only a decided stop sets it, never an owner's report. */
+  public boolean isReportable() {
+    return this != STOPPED;
   }
 }

@@ -56,7 +56,7 @@ public class HalfYearFollowUp {
             s.planned().activity().responsibleParty().swedishName() + " ("
                 + directory.displayName(s.planned().activity().responsiblePerson()) + ")",
             s.planned().activity().start() + " – " + s.planned().activity().end(),
-            s.latest().map(r -> r.comment() + " (" + r.reportedOn() + ")").orElse("Ingen rapport ännu")))
+            comment(s)))
         .toList();
     List<PromiseRow> promiseRows = promises.statuses(agreement, year, today).stream()
         .map(p -> new PromiseRow(p.promise().text(),
@@ -66,6 +66,14 @@ public class HalfYearFollowUp {
             p.progress() == null ? "–" : p.progress().verdict().swedishName()))
         .toList();
     return new Compiled(activityRows, promiseRows);
+  }
+
+  /** The owner's latest comment; for a stopped activity first when and why it was stopped. */
+  private static String comment(ActivityFollowUp.State s) {
+    String reported = s.latest().map(r -> r.comment() + " (" + r.reportedOn() + ")").orElse("Ingen rapport ännu");
+    return s.status() == ActivityStatus.STOPPED ? s.planned().stop()
+        .map(stop -> "Stoppad " + stop.on() + ": " + stop.reason() + " — Senaste rapport: " + reported)
+        .orElse(reported) : reported;
   }
 
   /** Stores the steering group's conclusions (required) and plan changes (optional). */

@@ -24,8 +24,12 @@ class OverviewRepository {
     }
   }
 
-  /** An activity of a year's approved plan with its owner's latest reported status (null before any report). */
-  record ActivityRow(String agreementId, LocalDate start, LocalDate end, Optional<ActivityStatus> reported) {
+  /**
+   * An activity of a year's approved plan with its owner's latest reported status (empty before any report) and the
+   * day an approved change stopped it (empty while it runs).
+   */
+  record ActivityRow(String agreementId, LocalDate start, LocalDate end, Optional<ActivityStatus> reported,
+      Optional<LocalDate> stoppedOn) {
   }
 
   record PromiseRow(String agreementId, String text, PromiseTarget target) {
@@ -60,12 +64,14 @@ class OverviewRepository {
       return List.of();
     }
     return jdbc.sql("select a.agreement_id, a.start_date, a.end_date, (select r.status from activity_report r "
-            + "where r.activity_id = a.id and not r.automatic order by r.id desc limit 1) from activity a join "
+            + "where r.activity_id = a.id and not r.automatic order by r.id desc limit 1), a.stopped_on "
+            + "from activity a join "
             + LATEST_PLANS + " on latest.agreement_id = a.agreement_id and latest.cycle_year = a.cycle_year "
             + "and latest.version = a.plan_version")
         .param("y", year).param("ids", agreementIds)
         .query((rs, n) -> new ActivityRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
-            Optional.ofNullable(rs.getString(4)).map(ActivityStatus::valueOf)))
+            Optional.ofNullable(rs.getString(4)).map(ActivityStatus::valueOf),
+            Optional.ofNullable(rs.getObject(5, LocalDate.class))))
         .list();
   }
 

@@ -117,8 +117,8 @@ public class OverviewService {
       List<CycleStates.OpenTask> tasks = tasksByTenant.getOrDefault(a.tenantId(), List.of());
       Map<ActivityStatus, Integer> byStatus = emptyStatusCounts();
       for (OverviewRepository.ActivityRow activity : activitiesByAgreement.getOrDefault(a.id(), List.of())) {
-        byStatus.merge(ActivityStatusRules.statusOn(today, activity.start(), activity.end(), activity.reported()), 1,
-            Integer::sum);
+        byStatus.merge(ActivityStatusRules.statusOn(today, activity.start(), activity.end(), activity.reported(),
+            activity.stoppedOn()), 1, Integer::sum);
       }
       rows.add(new MunicipalityRow(a.tenantId(), a.municipality(), a.policeArea(), a.id(),
           a.periodStart().getYear() + "–" + a.periodEnd().getYear(), phase(running, year), phase(running, year + 1),

@@ -209,6 +209,21 @@ public class PlanRepository {
         .param("start", start).param("end", end).param("id", activityId).update(), activityId);
   }
 
+  /**
+   * The approved activity is stopped from {@code on} with {@code reason}; its row is kept. False when it was
+   * stopped before (the first stop stands).
+   */
+  public boolean stopActivity(long activityId, LocalDate on, String reason) {
+    int rows = jdbc.sql("update activity set stopped_on = :on, stop_reason = :reason where id = :id "
+            + "and stopped_on is null")
+        .param("on", on).param("reason", reason).param("id", activityId).update();
+    if (rows == 0) {
+      changed(jdbc.sql("select count(*) from activity where id = :id").param("id", activityId)
+          .query(Integer.class).single(), activityId);
+    }
+    return rows == 1;
+  }
+
   /** The approved activity's new responsible person. */
   public void changeResponsiblePerson(long activityId, String person) {
     changed(jdbc.sql("update activity set responsible_person = :p where id = :id").param("p", person)

@@ -45,9 +45,17 @@ public record FollowUpReport(
    *
    * @param comment null when the owner has not reported yet
    * @param reportedOn null when the owner has not reported yet
+   * @param stoppedOn the day an approved change stopped it, when its status is "Stoppad"; else null
+   * @param stopReason why it was stopped, when its status is "Stoppad"; else null
    */
   public record ActivityLine(String description, String responsible, LocalDate start, LocalDate end,
-      ActivityStatus status, String comment, LocalDate reportedOn) {
+      ActivityStatus status, String comment, LocalDate reportedOn, LocalDate stoppedOn, String stopReason) {
+
+    /** An activity that was not stopped. */
+    public ActivityLine(String description, String responsible, LocalDate start, LocalDate end,
+        ActivityStatus status, String comment, LocalDate reportedOn) {
+      this(description, responsible, start, end, status, comment, reportedOn, null, null);
+    }
   }
 
   /**

@@ -75,9 +75,10 @@ record ReportView(String year, String municipality, String municipalityHeading, 
   /**
    * @param start null when not planned, as {@code end}
    * @param comment null when the owner has not reported yet
+   * @param stoppedOn null unless the activity is "Stoppad", as {@code stopReason}
    */
   record ActivityView(StatusView status, String description, String responsible, String start, String end,
-      List<List<String>> comment, String reportedOn) {
+      List<List<String>> comment, String reportedOn, String stoppedOn, List<List<String>> stopReason) {
   }
 
   /**
@@ -145,7 +146,9 @@ record ReportView(String year, String municipality, String municipalityHeading, 
     return new ActivityView(status(activity.status()), text(activity.description()), text(activity.responsible()),
         date(activity.start()), date(activity.end()),
         activity.comment() == null ? null : paragraphs(activity.comment()),
-        activity.comment() == null ? null : date(activity.reportedOn()));
+        activity.comment() == null ? null : date(activity.reportedOn()),
+        activity.stoppedOn() == null ? null : date(activity.stoppedOn()),
+        activity.stoppedOn() == null ? null : paragraphsOrNone(activity.stopReason()));
   }
 
   private static PromiseView promise(PromiseLine promise) {

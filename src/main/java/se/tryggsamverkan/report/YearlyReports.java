@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.followup.ActivityFollowUp;
+import se.tryggsamverkan.followup.ActivityStatus;
 import se.tryggsamverkan.followup.HalfYearFollowUp;
 import se.tryggsamverkan.followup.PromiseFollowUp;
 import se.tryggsamverkan.identity.Directory;
@@ -87,7 +88,9 @@ public class YearlyReports {
           a.description(), a.responsibleParty().swedishName() + " (" + directory.displayName(a.responsiblePerson())
               + ")", a.start(),
           a.end(), state.status(), state.latest().map(ActivityFollowUp.Report::comment).orElse(null),
-          state.latest().map(ActivityFollowUp.Report::reportedOn).orElse(null)));
+          state.latest().map(ActivityFollowUp.Report::reportedOn).orElse(null),
+          stopShown(state).map(ActivityFollowUp.Stop::on).orElse(null),
+          stopShown(state).map(ActivityFollowUp.Stop::reason).orElse(null)));
     }
     List<PlanRepository.ProblemRow> problems = plans.problems(agreement.id(), year);
     List<FollowUpReport.FocusAreaSection> sections = byArea.entrySet().stream()
@@ -159,6 +162,11 @@ public class YearlyReports {
   }
 
   /** "2023–2026", or "2020" for an agreement of one year (it read "2020–2020"). */
+  /** The stop the report shows: only where the status is "Stoppad" (a finished activity stays finished). */
+  private static Optional<ActivityFollowUp.Stop> stopShown(ActivityFollowUp.State state) {
+    return state.status() == ActivityStatus.STOPPED ? state.planned().stop() : Optional.empty();
+  }
+
   static String years(Agreement agreement) {
     int first = agreement.periodStart().getYear();
     int last = agreement.periodEnd().getYear();

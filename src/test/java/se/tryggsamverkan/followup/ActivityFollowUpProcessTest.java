@@ -248,6 +248,8 @@ class ActivityFollowUpProcessTest {
     assertThatThrownBy(() -> tasks.complete(letters.getId(), report("KLAR", "Brevet skickat")))
         .hasMessageContaining("Status KLAR finns inte (välj en av: Ej påbörjad, Pågående, Pågående med avvikelse, "
             + "Avslutad, Avslutad med avvikelse, Försenad)");
+    assertThatThrownBy(() -> tasks.complete(letters.getId(), report("STOPPED", "Vi slutar")))
+        .as("only an approved change stops an activity").hasMessageContaining("Status STOPPED finns inte");
     assertThat(reports()).isZero();
     assertThat(occurrences()).isZero();
     assertThat(followUpTasks()).extracting(Task::getId).containsExactly(letters.getId());

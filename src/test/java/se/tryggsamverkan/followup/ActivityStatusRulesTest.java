@@ -42,6 +42,36 @@ class ActivityStatusRulesTest {
     assertThat(on("2027-05-01", COMPLETED_WITH_DEVIATION)).isEqualTo(COMPLETED_WITH_DEVIATION);
   }
 
+  private static ActivityStatus on(String day, ActivityStatus reported, String stoppedOn) {
+    return ActivityStatusRules.statusOn(LocalDate.parse(day), START, END, Optional.ofNullable(reported),
+        Optional.of(LocalDate.parse(stoppedOn)));
+  }
+
+  @Test
+  void aStoppedActivityIsStoppedFromItsStopDateAndNeverTurnsLate() {
+    assertThat(on("2027-06-15", ONGOING, "2027-06-15")).as("the stop date itself").isEqualTo(STOPPED);
+    assertThat(on("2027-10-01", ONGOING, "2027-06-15")).as("past its end: not Försenad").isEqualTo(STOPPED);
+    assertThat(on("2027-12-31", null, "2027-06-15")).isEqualTo(STOPPED);
+    assertThat(on("2027-10-01", DELAYED, "2027-06-15")).isEqualTo(STOPPED);
+    assertThat(on("2027-02-01", null, "2027-01-20")).as("stopped before its start").isEqualTo(STOPPED);
+  }
+
+  @Test
+  void beforeItsStopDateAStoppedActivityHasTheStatusItHadWithoutTheStop() {
+    for (String day : new String[] {"2027-02-28", "2027-03-01", "2027-06-14"}) {
+      for (ActivityStatus reported : new ActivityStatus[] {null, NOT_STARTED, ONGOING, ONGOING_WITH_DEVIATION}) {
+        assertThat(on(day, reported, "2027-06-15")).as(day + " " + reported).isEqualTo(on(day, reported));
+      }
+    }
+    assertThat(on("2027-10-01", ONGOING, "2027-10-05")).as("late before a stop after its end").isEqualTo(DELAYED);
+  }
+
+  @Test
+  void aFinishedActivityStaysFinishedEvenIfStoppedLater() {
+    assertThat(on("2027-12-01", COMPLETED, "2027-08-01")).isEqualTo(COMPLETED);
+    assertThat(on("2027-12-01", COMPLETED_WITH_DEVIATION, "2027-08-01")).isEqualTo(COMPLETED_WITH_DEVIATION);
+  }
+
   @Test
   void theDayAfterTheEndIsWhenTheOwnerAndCoordinatorsAreTold() {
     assertThat(ActivityStatusRules.becameDelayedOn(LocalDate.of(2027, 10, 1), END, Optional.of(ONGOING))).isTrue();
@@ -53,6 +83,7 @@ class ActivityStatusRulesTest {
   @Test
   void everyStatusHasItsSwedishNameFromTheReport() {
     assertThat(ActivityStatus.values()).extracting(ActivityStatus::swedishName).containsExactly("Ej påbörjad",
-        "Pågående", "Pågående med avvikelse", "Avslutad", "Avslutad med avvikelse", "Försenad");
+        "Pågående", "Pågående med avvikelse", "Avslutad", "Avslutad med avvikelse", "Försenad", "Stoppad");
+    assertThat(ActivityStatus.values()).filteredOn(s -> !s.isReportable()).containsExactly(STOPPED);
   }
 }

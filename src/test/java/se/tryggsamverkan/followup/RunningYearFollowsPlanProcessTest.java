@@ -1,6 +1,7 @@
 package se.tryggsamverkan.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
@@ -21,11 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.tryggsamverkan.agreement.Agreement;
+import se.tryggsamverkan.agreement.AgreementRepository;
+import se.tryggsamverkan.common.InvalidInputException;
 import se.tryggsamverkan.followup.engine.RunningYearFollowsPlan;
+import se.tryggsamverkan.overview.OverviewService;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.plan.Activity;
 import se.tryggsamverkan.plan.FollowUpInterval;
 import se.tryggsamverkan.plan.Responsible;
+import se.tryggsamverkan.report.YearlyReports;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
 import se.tryggsamverkan.support.PostgresProcessTest;
@@ -44,6 +50,10 @@ class RunningYearFollowsPlanProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired ActivityFollowUp followUp;
   @Autowired RunningYearFollowsPlan runningYear;
+  @Autowired HalfYearFollowUp halfYear;
+  @Autowired OverviewService overview;
+  @Autowired YearlyReports yearlyReports;
+  @Autowired AgreementRepository agreements;
 
   TaskService tasks;
   RuntimeService runtime;
@@ -82,8 +92,14 @@ class RunningYearFollowsPlanProcessTest {
     long letters = activityId("Föräldrabrev");
     assertThat(followUpTasks()).extracting(Task::getName).containsExactly("Följ upp: Föräldrabrev om narkotika");
 
+    assertThat(statusOf(letters, "2027-02-03")).as("before the stop").isEqualTo(ActivityStatus.ONGOING);
     Clock.setTo("2027-02-03T10:00");
     assertThat(runningYear.stop(letters, "Skolorna skickar breven själva")).isTrue();
+    assertThat(stopOf(letters)).as("the row keeps the stop, dated by the engine's clock")
+        .containsExactly(java.sql.Date.valueOf("2027-02-03"), "Skolorna skickar breven själva");
+    assertThat(statusOf(letters, "2027-02-02")).as("the day before the stop, as before").isEqualTo(
+        ActivityStatus.ONGOING);
+    assertThat(statusOf(letters, "2027-02-03")).isEqualTo(ActivityStatus.STOPPED);
 
     assertThat(followUpTasks()).as("its open follow-up task is gone").isEmpty();
     assertThat(jobsOf(letters, TIMER_ACTIVITY_OVERDUE)).as("its overdue timer is gone").isEmpty();
@@ -95,15 +111,59 @@ class RunningYearFollowsPlanProcessTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cycle.getId())
         .variableName(STOP_REASON.name()).singleResult().getValue()).isEqualTo("Skolorna skickar breven själva");
     assertThat(runningYear.stop(letters, "En gång till")).as("nothing left to stop").isFalse();
+    assertThat(stopOf(letters)).as("the first stop stands")
+        .containsExactly(java.sql.Date.valueOf("2027-02-03"), "Skolorna skickar breven själva");
 
     timersUntil("2027-04-02T08:00");
     assertThat(followUpTasks()).extracting(Task::getName).containsExactly("Följ upp: Nattvandringsutbildning");
     assertThat(followUp.latestReport(letters)).as("no automatic Försenad after its end").isEmpty();
     assertThat(mails("ACTIVITY_DELAYED")).isEmpty();
+    assertThat(statusOf(letters, "2027-04-02")).as("past its end: Stoppad, not Försenad")
+        .isEqualTo(ActivityStatus.STOPPED);
+    Agreement agreement = agreements.findById(agreementId).orElseThrow();
+    assertThat(halfYear.compile(agreement, 2027, LocalDate.parse("2027-04-02")).activities())
+        .filteredOn(r -> r.activity().startsWith("Föräldrabrev")).singleElement().satisfies(r -> {
+          assertThat(r.status()).isEqualTo("■ Stoppad");
+          assertThat(r.comment()).startsWith("Stoppad 2027-02-03: Skolorna skickar breven själva");
+        });
+    OverviewService.MunicipalityOverview page = overview.municipality(kb.tenantId(), 2027,
+        LocalDate.parse("2027-04-02").atTime(9, 0).atZone(Clock.SWEDEN)).orElseThrow();
+    assertThat(page.activitiesByStatus()).as("the overview's counts").containsEntry(ActivityStatus.STOPPED, 1)
+        .containsEntry(ActivityStatus.DELAYED, 0);
+    assertThat(overview.municipalities(List.of(kb.tenantId()), LocalDate.parse("2027-04-02").atTime(9, 0)
+        .atZone(Clock.SWEDEN))).singleElement().satisfies(row -> assertThat(row.activitiesByStatus())
+        .containsEntry(ActivityStatus.STOPPED, 1).containsEntry(ActivityStatus.DELAYED, 0));
 
     finishTheYear("2027-04-02");
     assertThat(followUp.latestReport(letters)).isEmpty();
     assertThat(mails("ACTIVITY_DELAYED")).isEmpty();
+    String html = yearlyReports.html(agreementId, 2027, null).orElseThrow();
+    String row = java.util.Arrays.stream(html.split("<tr")).filter(r -> r.contains("Föräldrabrev")).findFirst()
+        .orElseThrow();
+    assertThat(row).as("the yearly report's row").contains("status-stopped").contains("Stoppad")
+        .contains("Stoppad 2027-02-03. Skäl:").contains("Skolorna skickar breven själva")
+        .doesNotContain("Försenad").doesNotContain("status-delayed");
+  }
+
+  @Test
+  void aStopReasonIsLimitedOnceAndOneAtTheLimitIsKeptWhole() {
+    timersUntil("2027-02-01T08:00");
+    long letters = activityId("Föräldrabrev");
+    int max = RunningYearFollowsPlan.STOP_REASON_MAX;
+    Clock.setTo("2027-02-03T10:00");
+
+    assertThatThrownBy(() -> runningYear.stop(letters, "x".repeat(max + 1))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Skälet till att aktiviteten stoppas är för lång (högst " + max + " tecken)");
+    assertThatThrownBy(() -> runningYear.stop(letters, "  ")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Skälet till att aktiviteten stoppas måste fyllas i");
+    assertThat(stopOf(letters)).as("nothing stored").containsOnlyNulls();
+    assertThat(followUpTasks()).as("its follow-up still runs").hasSize(1);
+
+    String atLimit = "å".repeat(max);
+    assertThat(runningYear.stop(letters, atLimit)).isTrue();
+    assertThat(stopOf(letters)).containsExactly(java.sql.Date.valueOf("2027-02-03"), atLimit);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cycle.getId())
+        .variableName(STOP_REASON.name()).singleResult().getValue()).isEqualTo(atLimit);
   }
 
   @Test
@@ -229,6 +289,16 @@ class RunningYearFollowsPlanProcessTest {
     v.put(ACTIVITY_STATUS.name(), status);
     v.put(STATUS_COMMENT.name(), comment);
     return v;
+  }
+
+  private ActivityStatus statusOf(long activityId, String day) {
+    return followUp.states(agreementId, 2027, LocalDate.parse(day)).stream().filter(s -> s.planned().id() == activityId)
+        .findFirst().orElseThrow().status();
+  }
+
+  private List<Object> stopOf(long activityId) {
+    return jdbc.sql("select stopped_on, stop_reason from activity where id = :id").param("id", activityId)
+        .query((rs, n) -> java.util.Arrays.asList(rs.getObject(1), rs.getObject(2))).single();
   }
 
   private long activityId(String description) {

@@ -60,6 +60,9 @@ class ReportRendererGoldenTest {
                 longComment, LocalDate.of(2026, 9, 1)),
             new ActivityLine("Parkbelysning", "Tekniska", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
                 ActivityStatus.DELAYED, null, null),
+            new ActivityLine("Nattvandring", "Föreningarna", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+                ActivityStatus.STOPPED, null, null, LocalDate.of(2026, 5, 4),
+                "Föreningarna vandrar själva.\n\nBeslutat av styrgruppen."),
             new ActivityLine("Ny belysning vid stationen", "Tekniska", LocalDate.of(2027, 4, 1),
                 LocalDate.of(2027, 9, 30), ActivityStatus.NOT_STARTED, null, null),
             new ActivityLine("Utan period", "Tekniska", null, null, ActivityStatus.NOT_STARTED, null, null)));

@@ -77,12 +77,16 @@ class ReportRendererTest {
         "◐ Pågående med avvikelse Personalutbildning",
         "● Pågående Trygghetsvandring",
         "! Försenad Parkbelysning",
+        "■ Stoppad Nattvandring",
         "Ingen rapport ännu");
     // a comment wraps in its cell, wherever the line breaker likes
     assertThat(text).containsIgnoringWhitespaces(
         "Kampanjen nådde alla skolor. (rapporterad 2026-11-30)",
         HOSTILE + " (rapporterad 2026-10-02)",
-        "Vandringar varje månad. (rapporterad 2026-09-01)");
+        "Vandringar varje månad. (rapporterad 2026-09-01)",
+        "Stoppad 2026-05-04. Skäl: Föreningarna vandrar själva. Två vandringar gjordes. (rapporterad 2026-04-01)");
+    assertThat(text).as("the legend explains every status").contains("■ Stoppad",
+        "Stoppad genom ett beslut om ändrad plan och följs inte upp längre");
   }
 
   @Test
@@ -182,7 +186,10 @@ class ReportRendererTest {
         new ActivityLine("Trygghetsvandring", "Polisen", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 12, 31),
             ActivityStatus.ONGOING, "Vandringar varje månad.", LocalDate.of(2026, 9, 1)),
         new ActivityLine("Parkbelysning", "Tekniska", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
-            ActivityStatus.DELAYED, null, null)));
+            ActivityStatus.DELAYED, null, null),
+        new ActivityLine("Nattvandring", "Föreningarna", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+            ActivityStatus.STOPPED, "Två vandringar gjordes.", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 4),
+            "Föreningarna vandrar själva.")));
     List<PromiseLine> promises = List.of(
         new PromiseLine("Öppet hus på biblioteket", "Polisen", "minst 1 per månad", dates(10), 11, "I riskzonen"),
         new PromiseLine("Trygghetsvandring med boende", "Kommunen", "minst 2 per år", dates(2), 2, "Hållet"),

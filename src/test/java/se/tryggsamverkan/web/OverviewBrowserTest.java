@@ -285,7 +285,7 @@ class OverviewBrowserTest {
       assertThat(leadingNumber(bar.findElement(By.cssSelector(".bar-count")))).isEqualTo(status.path("count").asInt());
     }
     assertThat(bars).extracting(b -> b.findElement(By.cssSelector(".symbol")).getText())
-        .containsExactlyInAnyOrder("–", "●", "◐", "✔", "✘", "!");
+        .containsExactlyInAnyOrder("–", "●", "◐", "✔", "✘", "!", "■");
     assertThat(driver.findElements(By.cssSelector("#aktivitetslista tbody tr")))
         .hasSize(kungsbacka.path("activities").size());
 

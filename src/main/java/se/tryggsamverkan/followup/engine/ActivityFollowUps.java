@@ -30,9 +30,10 @@ public class ActivityFollowUps {
     this.clock = clock;
   }
 
+  /** The multi-instance's collection: the approved plan's activities, but not one an approved change stopped. */
   public List<Long> activityIds(DelegateExecution execution) {
     return followUp.approvedActivities(AGREEMENT_ID.from(execution), CYCLE_YEAR.from(execution)).stream()
-        .map(ActivityFollowUp.PlannedActivity::id).toList();
+        .filter(a -> a.stop().isEmpty()).map(ActivityFollowUp.PlannedActivity::id).toList();
   }
 
   /** {@code Gateway_MoreFollowUps}: the activity is not reported finished and the year has a follow-up left. */

@@ -53,7 +53,7 @@ class PrepareActivityFollowUpListener implements TaskListener {
     task.setName(name.length() > NAME_LENGTH ? name.substring(0, NAME_LENGTH - 1) + "…" : name);
     var latest = followUp.latestReport(planned.id());
     ActivityStatus today = ActivityStatusRules.statusOn(clock.today(), a.start(), a.end(),
-        latest.map(ActivityFollowUp.Report::status));
+        latest.map(ActivityFollowUp.Report::status), planned.stoppedOn());
     ACTIVITY_DESCRIPTION.setLocal(task, a.description());
     ACTIVITY_DETAILS.setLocal(task, "Fokusområde: " + a.focusArea() + "\n"
         + "Ansvarig: " + a.responsibleParty().swedishName() + " (" + directory.displayName(a.responsiblePerson())

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.plan.Activity;
@@ -63,20 +64,35 @@ public class RunningYearFollowsPlan implements RunningYear {
   }
 
   /**
-   * Rule "stopped": the activity's instance ends through {@code SubProcess_StopActivity} (interrupting, so its open
-   * follow-up task and both timers go with it: no more follow-ups, never a "Försenad"); the reason stays in the
-   * instance's history. The activity's row is kept: the year's report still lists it with what was reported. False
-   * when the activity had no running follow-up (already ended, or stopped before).
+   * The longest reason for a stop, declared once. It is a comment-like text: 4,000 characters, as the other
+   * comments of the year's work ({@code activityFollowUp/statusComment}, {@code steeringDecision/decisionComment}),
+   * and the most the engine's string variable {@code stopReason} holds ({@link se.tryggsamverkan.common.FormLimits#STRING_VARIABLE});
+   * {@code activity.stop_reason} is as wide (V10). The form of the coming decision part declares this number as its
+   * field's {@code maxLength} and this constant then becomes {@code FormLimits.max(...)} of that field.
+   */
+  public static final int STOP_REASON_MAX = 4_000;
+
+  /**
+   * Rule "stopped": the activity's row is marked stopped today with the reason (from then on its status is
+   * "Stoppad", never "Försenad"), and its instance ends through {@code SubProcess_StopActivity} (interrupting, so its
+   * open follow-up task and both timers go with it: no more follow-ups); the reason also stays in the instance's
+   * history. The activity's row is kept: the year's report still lists it with what was reported and why it was
+   * stopped. False when it was stopped before (the first stop stands) or had no running follow-up (already ended,
+   * or the year's follow-up has not started: then it never starts one for this activity).
    */
   @Override
   @Transactional
   public boolean stop(long activityId, String reason) {
-    if (reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("Ange varför aktiviteten stoppas");
+    FieldChecks checks = new FieldChecks();
+    String text = checks.requiredText(STOP_REASON.name(), reason, "Skälet till att aktiviteten stoppas",
+        STOP_REASON_MAX);
+    checks.throwIfAny();
+    if (!plans.stopActivity(activityId, clock.today(), text)) {
+      return false;
     }
     return !runtime.createMessageCorrelation(STOP_MESSAGE)
         .localVariableEquals(ACTIVITY_ID.name(), activityId)
-        .setVariableLocal(STOP_REASON.name(), reason)
+        .setVariableLocal(STOP_REASON.name(), text)
         .correlateAllWithResult().isEmpty();
   }
 

@@ -73,8 +73,10 @@ class OverviewController {
   record RoleView(String group, String role, int open, int overdue, int dueSoon) {
   }
 
+  /** {@code stoppedOn} and {@code stopReason} are null unless the status is "Stoppad". */
   record ActivityView(String focusArea, String description, String responsible, LocalDate start, LocalDate end,
-      String status, String statusName, String symbol, String comment, LocalDate reportedOn) {
+      String status, String statusName, String symbol, String comment, LocalDate reportedOn, LocalDate stoppedOn,
+      String stopReason) {
   }
 
   record PromiseView(int number, String text, String party, String target, int done, Integer expectedSoFar,
@@ -152,7 +154,10 @@ class OverviewController {
             s.planned().activity().description(), s.planned().activity().responsibleParty().swedishName(),
             s.planned().activity().start(), s.planned().activity().end(), s.status().name(),
             s.status().swedishName(), s.status().symbol(), s.latest().map(r -> r.comment()).orElse(null),
-            s.latest().map(r -> r.reportedOn()).orElse(null))).toList(),
+            s.latest().map(r -> r.reportedOn()).orElse(null),
+            s.status() == ActivityStatus.STOPPED ? s.planned().stoppedOn().orElse(null) : null,
+            s.status() == ActivityStatus.STOPPED ? s.planned().stop().map(t -> t.reason()).orElse(null) : null))
+            .toList(),
         o.promises().stream().map(p -> new PromiseView(p.index(), p.promise().text(),
             p.promise().party().swedishName(), p.promise().target() == null ? null : p.promise().target().swedish(),
             p.occurrences().size(), p.progress() == null ? null : p.progress().expectedSoFar(),
