@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import se.tryggsamverkan.agreement.Party;
 
@@ -156,20 +157,22 @@ public class PlanRepository {
     }
   }
 
+  /** Inserts the row and returns its id (a generated key: H2, the embedded default, has no {@code returning}). */
   private long insertActivity(String agreementId, int year, int version, int position, Activity a) {
-    return jdbc.sql("""
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
             insert into activity (agreement_id, cycle_year, plan_version, position, focus_area, description,
               expected_effect, responsible_party, responsible_person, start_date, end_date, indicators,
               follow_up_interval)
             values (:a, :y, :v, :i, :focus, :description, :effect, :party, :person, :start, :end, :indicators,
               :interval)
-            returning id
             """)
         .param("a", agreementId).param("y", year).param("v", version).param("i", position)
         .param("focus", a.focusArea()).param("description", a.description()).param("effect", a.expectedEffect())
         .param("party", a.responsibleParty().name()).param("person", a.responsiblePerson())
         .param("start", a.start()).param("end", a.end()).param("indicators", a.indicators())
-        .param("interval", a.followUpInterval().name()).query(Long.class).single();
+        .param("interval", a.followUpInterval().name()).update(key, "id");
+    return key.getKey().longValue();
   }
 
   // ---- changes to the approved plan during the implementation year (issue 15)
