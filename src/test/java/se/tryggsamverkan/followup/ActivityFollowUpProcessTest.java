@@ -65,6 +65,23 @@ class ActivityFollowUpProcessTest {
         + "\"}";
   }
 
+  /**
+   * The cycle 2027 of a new agreement with {@link #ACTIVITIES} (owners filled in with the municipality's users) and
+   * {@link #PROMISES} approved and signed on 20 December 2026, the clock left there.
+   */
+  static ProcessInstance signedThreeActivityPlan(CycleDriver driver, TestMunicipality municipality, String key) {
+    Clock.setTo("2026-01-02T09:00");
+    ProcessInstance cycle = driver.cycleAtTheActionPlan(key + "-" + municipality.tenantId(), 2027, "Buskörning");
+    String activities = ACTIVITIES;
+    for (Role role : Role.values()) {
+      activities = activities.replace("%" + role.name() + "%", municipality.user(role));
+    }
+    driver.completePlan(cycle, activities, PROMISES);
+    Clock.setTo("2026-12-20T10:00");
+    driver.approveAndSign(cycle);
+    return cycle;
+  }
+
   @BeforeEach
   void aSignedPlanFor2027WithThreeActivities() {
     init(engine);
@@ -72,14 +89,7 @@ class ActivityFollowUpProcessTest {
     Clock.setTo("2026-01-02T09:00");
     kb = TestMunicipality.create(identity, "Kungsbacka");
     driver = new CycleDriver(engine, kb);
-    cycle = driver.cycleAtTheActionPlan("fu-" + kb.tenantId(), 2027, "Buskörning");
-    String activities = ACTIVITIES;
-    for (Role role : Role.values()) {
-      activities = activities.replace("%" + role.name() + "%", kb.user(role));
-    }
-    driver.completePlan(cycle, activities, PROMISES);
-    Clock.setTo("2026-12-20T10:00");
-    driver.approveAndSign(cycle);
+    cycle = signedThreeActivityPlan(driver, kb, "fu");
     agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
   }
 

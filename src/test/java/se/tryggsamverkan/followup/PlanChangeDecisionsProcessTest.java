@@ -54,14 +54,7 @@ class PlanChangeDecisionsProcessTest {
     Clock.setTo("2026-01-02T09:00");
     kb = TestMunicipality.create(identity, "Kungälv");
     driver = new CycleDriver(engine, kb);
-    cycle = driver.cycleAtTheActionPlan("decide-" + kb.tenantId(), 2027, "Buskörning");
-    String activities = ActivityFollowUpProcessTest.ACTIVITIES;
-    for (Role role : Role.values()) {
-      activities = activities.replace("%" + role.name() + "%", kb.user(role));
-    }
-    driver.completePlan(cycle, activities, ActivityFollowUpProcessTest.PROMISES);
-    Clock.setTo("2026-12-20T10:00");
-    driver.approveAndSign(cycle);
+    cycle = ActivityFollowUpProcessTest.signedThreeActivityPlan(driver, kb, "decide");
     agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
     Clock.setTo("2027-02-01T08:00");
     driver.runDueTimers(cycle);

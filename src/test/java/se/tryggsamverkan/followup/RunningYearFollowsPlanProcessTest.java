@@ -70,14 +70,7 @@ class RunningYearFollowsPlanProcessTest {
     Clock.setTo("2026-01-02T09:00");
     kb = TestMunicipality.create(identity, "Kungälv");
     driver = new CycleDriver(engine, kb);
-    cycle = driver.cycleAtTheActionPlan("change-" + kb.tenantId(), 2027, "Buskörning");
-    String activities = ActivityFollowUpProcessTest.ACTIVITIES;
-    for (Role role : Role.values()) {
-      activities = activities.replace("%" + role.name() + "%", kb.user(role));
-    }
-    driver.completePlan(cycle, activities, ActivityFollowUpProcessTest.PROMISES);
-    Clock.setTo("2026-12-20T10:00");
-    driver.approveAndSign(cycle);
+    cycle = ActivityFollowUpProcessTest.signedThreeActivityPlan(driver, kb, "change");
     agreementId = (String) runtime.getVariable(cycle.getId(), AGREEMENT_ID.name());
   }
 
