@@ -104,6 +104,11 @@ public final class ProcessVariable<T> {
     scope.setVariableLocal(name, typed(value));
   }
 
+  /** Sets the variable on a task from outside it (a service, not one of the task's listeners). */
+  public void setOnTask(org.camunda.bpm.engine.TaskService tasks, String taskId, T value) {
+    tasks.setVariableLocal(taskId, name, typed(value));
+  }
+
   private Object typed(T value) {
     if (value == null || storage == Storage.PLAIN) {
       return value;

@@ -50,6 +50,7 @@ class RunningYearFollowsPlanProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired ActivityFollowUp followUp;
   @Autowired RunningYearFollowsPlan runningYear;
+  @Autowired se.tryggsamverkan.identity.Directory directory;
   @Autowired HalfYearFollowUp halfYear;
   @Autowired OverviewService overview;
   @Autowired YearlyReports yearlyReports;
@@ -210,6 +211,10 @@ class RunningYearFollowsPlanProcessTest {
 
     runningYear.reassign(letters, kb.user(Role.MUNICIPAL_COORDINATOR));
     assertThat(taskFor("Föräldrabrev").getAssignee()).isEqualTo(kb.user(Role.MUNICIPAL_COORDINATOR));
+    assertThat(ACTIVITY_DETAILS.of(tasks.getVariableLocal(taskFor("Föräldrabrev").getId(), ACTIVITY_DETAILS.name())))
+        .as("the open task names the new owner").contains("Ansvarig: " + Responsible.BOTH.swedishName() + " ("
+            + directory.displayName(kb.user(Role.MUNICIPAL_COORDINATOR)) + ")")
+        .doesNotContain(directory.displayName(kb.user(Role.POLICE_COORDINATOR)));
     assertThat(followUp.activity(letters).activity().responsiblePerson()).isEqualTo(
         kb.user(Role.MUNICIPAL_COORDINATOR));
     tasks.complete(taskFor("Föräldrabrev").getId(), report("ONGOING", "Första brevet"));

@@ -55,13 +55,7 @@ class PrepareActivityFollowUpListener implements TaskListener {
     ActivityStatus today = ActivityStatusRules.statusOn(clock.today(), a.start(), a.end(),
         latest.map(ActivityFollowUp.Report::status), planned.stoppedOn());
     ACTIVITY_DESCRIPTION.setLocal(task, a.description());
-    ACTIVITY_DETAILS.setLocal(task, "Fokusområde: " + a.focusArea() + "\n"
-        + "Ansvarig: " + a.responsibleParty().swedishName() + " (" + directory.displayName(a.responsiblePerson())
-        + ")\n"
-        + "Period: " + a.start() + " – " + a.end() + "\n"
-        + "Förväntad effekt: " + a.expectedEffect() + "\n"
-        + "Indikatorer: " + a.indicators() + "\n"
-        + "Uppföljning: " + a.followUpInterval().swedishName() + " (den här gången " + FOLLOW_UP_ON.from(task) + ")");
+    ACTIVITY_DETAILS.setLocal(task, details(a, directory.displayName(a.responsiblePerson()), FOLLOW_UP_ON.from(task)));
     CURRENT_STATUS.setLocal(task, today.symbol() + " " + today.swedishName());
     PREVIOUS_REPORT.setLocal(task, latest.map(r -> r.reportedOn() + ", " + r.status().swedishName()
         + (r.automatic() ? " (satt automatiskt)" : "") + ": " + r.comment()).orElse("Ingen rapport ännu."));
@@ -72,6 +66,16 @@ class PrepareActivityFollowUpListener implements TaskListener {
     PROMISE_OPTIONS.setLocal(task, json(IntStream.range(0, statuses.size())
         .mapToObj(i -> Map.of("value", String.valueOf(i + 1), "label", (i + 1) + ". " + statuses.get(i).promise().text()))
         .toList()));
+  }
+
+  /** What the follow-up form shows of the activity; written again when an approved change moves or reassigns it. */
+  static String details(Activity a, String responsibleName, String followUpOn) {
+    return "Fokusområde: " + a.focusArea() + "\n"
+        + "Ansvarig: " + a.responsibleParty().swedishName() + " (" + responsibleName + ")\n"
+        + "Period: " + a.start() + " – " + a.end() + "\n"
+        + "Förväntad effekt: " + a.expectedEffect() + "\n"
+        + "Indikatorer: " + a.indicators() + "\n"
+        + "Uppföljning: " + a.followUpInterval().swedishName() + " (den här gången " + followUpOn + ")";
   }
 
   private static String json(Object value) {

@@ -20,6 +20,7 @@ import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.plan.Activity;
+import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.plan.PlanRepository;
 import se.tryggsamverkan.plan.RunningYear;
 
@@ -49,10 +50,12 @@ public class RunningYearFollowsPlan implements RunningYear {
   private final ActivityFollowUp followUp;
   private final PlanRepository plans;
   private final EngineClock clock;
+  private final Directory directory;
 
   RunningYearFollowsPlan(RuntimeService runtime, ManagementService management, TaskService tasks,
       HistoryService history, ActivityFollowUps followUps, ActivityFollowUp followUp, PlanRepository plans,
-      EngineClock clock) {
+      EngineClock clock, Directory directory) {
+    this.directory = directory;
     this.runtime = runtime;
     this.management = management;
     this.tasks = tasks;
@@ -114,6 +117,7 @@ public class RunningYearFollowsPlan implements RunningYear {
       runtime.setVariable(next.getExecutionId(), FOLLOW_UP_ON.name(), on.toString());
       management.setJobDuedate(next.getId(), clock.startOfDay(on));
     }
+    describeAgain(activityId);
   }
 
   /**
@@ -127,6 +131,17 @@ public class RunningYearFollowsPlan implements RunningYear {
     plans.changeResponsiblePerson(activityId, person);
     for (Task task : openTasks(activityId)) {
       tasks.setAssignee(task.getId(), followUps.owner(activityId, task.getTenantId()));
+    }
+    describeAgain(activityId);
+  }
+
+  /** The open follow-up task shows the activity as it now is: its period and who is responsible. */
+  private void describeAgain(long activityId) {
+    Activity activity = followUp.activity(activityId).activity();
+    for (Task task : openTasks(activityId)) {
+      Object on = runtime.getVariable(task.getExecutionId(), FOLLOW_UP_ON.name());
+      ACTIVITY_DETAILS.setOnTask(tasks, task.getId(), PrepareActivityFollowUpListener.details(activity,
+          directory.displayName(activity.responsiblePerson()), String.valueOf(on)));
     }
   }
 
