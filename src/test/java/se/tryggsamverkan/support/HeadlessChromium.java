@@ -72,6 +72,23 @@ public final class HeadlessChromium {
         .toList();
   }
 
+  /**
+   * Ends a test's browser: the console's errors (see {@link #pageErrors}) are read before it quits and returned, and
+   * its profile is deleted whatever happens. A page test then asserts that the list is empty.
+   */
+  public static List<String> quitAndCollectPageErrors(WebDriver browser, Path profile) throws IOException {
+    List<String> errors = List.of();
+    if (browser != null) {
+      try {
+        errors = pageErrors(browser);
+      } finally {
+        browser.quit();
+      }
+    }
+    deleteProfile(profile);
+    return errors;
+  }
+
   /** A wait that looks again when Tasklist, form-js or the overview render a list anew while it loads. */
   public static WebDriverWait waitFor(WebDriver browser) {
     WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(30));

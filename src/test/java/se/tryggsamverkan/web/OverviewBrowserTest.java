@@ -123,15 +123,7 @@ class OverviewBrowserTest {
 
   @AfterEach
   void stopBrowser() throws IOException {
-    List<String> errors = List.of();
-    if (driver != null) {
-      try {
-        errors = HeadlessChromium.pageErrors(driver);
-      } finally {
-        driver.quit();
-      }
-    }
-    HeadlessChromium.deleteProfile(profile);
+    List<String> errors = HeadlessChromium.quitAndCollectPageErrors(driver, profile);
     // the pages are modules: one that fails to load or throws breaks its page without a word on it
     assertThat(errors).as("errors in the browser's console").isEmpty();
   }
