@@ -185,15 +185,8 @@ public class PlanChangeDecisions {
     if (start != null && end != null && end.isBefore(start)) {
       checks.fail(at + "endDate", label + "Slutdatum " + end + " får inte vara före startdatum " + start);
     }
-    insidePeriod(at + "startDate", start, label, agreement, checks);
-    insidePeriod(at + "endDate", end, label, agreement, checks);
-  }
-
-  private static void insidePeriod(String field, LocalDate date, String label, Agreement agreement,
-      FieldChecks checks) {
-    if (date != null && (date.isBefore(agreement.periodStart()) || date.isAfter(agreement.periodEnd()))) {
-      checks.fail(field, label + date + " ligger utanför överenskommelsens period " + agreement.periodStart() + "–"
-          + agreement.periodEnd());
-    }
+    // the same rule as for the plan itself
+    PlanInput.insidePeriod(checks, at + "startDate", start, agreement, label + "Startdatum");
+    PlanInput.insidePeriod(checks, at + "endDate", end, agreement, label + "Slutdatum");
   }
 }

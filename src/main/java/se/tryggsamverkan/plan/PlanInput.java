@@ -168,7 +168,7 @@ public class PlanInput {
     return new Activity(focusArea, description, effect, party, person, start, end, indicators, interval);
   }
 
-  private static void insidePeriod(FieldChecks checks, String field, LocalDate date, Agreement agreement,
+  static void insidePeriod(FieldChecks checks, String field, LocalDate date, Agreement agreement,
       String label) {
     if (date != null && !checks.hasError(field)
         && (date.isBefore(agreement.periodStart()) || date.isAfter(agreement.periodEnd()))) {

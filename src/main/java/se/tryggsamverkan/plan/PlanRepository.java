@@ -179,11 +179,16 @@ public class PlanRepository {
   //
   // The running follow-up is keyed on the activity row's id, so an approved change is applied to the rows of the
   // approved (latest) version in place: a new plan version would give every activity a new id. What was decided
-  // and why is for the proposal/decision part to record; these only make the rows say what now holds.
+  // and why is recorded by PlanChangeDecisions (plan_change*); these only make the rows say what now holds.
+
+  /** The year's approved plan is its latest version (a returned one is followed by the next). */
+  private Optional<Integer> approvedVersion(String agreementId, int year) {
+    return versions(agreementId, year).stream().reduce((first, last) -> last);
+  }
 
   /** Adds an activity at the end of the year's approved plan; its row id is what the running year follows. */
   public long addToApprovedPlan(String agreementId, int year, Activity activity) {
-    int version = versions(agreementId, year).stream().reduce((first, last) -> last)
+    int version = approvedVersion(agreementId, year)
         .orElseThrow(() -> new IllegalStateException("No plan for " + agreementId + " " + year));
     int position = jdbc.sql("select coalesce(max(position), -1) + 1 from activity where agreement_id = :a "
             + "and cycle_year = :y and plan_version = :v")
@@ -193,7 +198,7 @@ public class PlanRepository {
 
   /** An activity of the year's approved (latest) plan version, with its row id; empty when it is not one. */
   public Optional<Activity> activityOfApprovedPlan(String agreementId, int year, long activityId) {
-    Optional<Integer> version = versions(agreementId, year).stream().reduce((first, last) -> last);
+    Optional<Integer> version = approvedVersion(agreementId, year);
     if (version.isEmpty()) {
       return Optional.empty();
     }
