@@ -35,7 +35,6 @@ public class PlanChangeDecisions {
   public static final int MAX_REASON = FormLimits.STRING_VARIABLE;
   /** A change is read and decided as a whole: at most this many rows. */
   public static final int MAX_ROWS = 50;
-  private static final int MAX_PERSON = 64;
   private static final Logger LOG = LoggerFactory.getLogger(PlanChangeDecisions.class);
 
   private final PlanChangeRepository changes;
@@ -146,7 +145,8 @@ public class PlanChangeDecisions {
           FormLimits.max("actionPlan", "activities.expectedEffect"));
       checks.requiredText(at + "indicators", a.indicators(), label + "Uppföljningsindikatorer",
           FormLimits.max("actionPlan", "activities.indicators"));
-      checks.required(at + "focusArea", a.focusArea(), label + "Fokusområde");
+      checks.requiredText(at + "focusArea", a.focusArea(), label + "Fokusområde",
+          FormLimits.max("actionPlan", "activities.focusArea"));
       person(at, a.responsiblePerson(), label, agreement, checks);
       dates(at, a.start(), a.end(), label, agreement, checks);
       return row;
@@ -167,7 +167,8 @@ public class PlanChangeDecisions {
   }
 
   private void person(String at, String person, String label, Agreement agreement, FieldChecks checks) {
-    String id = checks.requiredText(at + "responsiblePerson", person, label + "Ansvarig person", MAX_PERSON);
+    String id = checks.requiredText(at + "responsiblePerson", person, label + "Ansvarig person",
+        FormLimits.max("actionPlan", "activities.responsiblePerson"));
     if (id != null && !directory.isUserInTenant(id, agreement.tenantId())) {
       checks.fail(at + "responsiblePerson", label + "Ansvarig person '" + id
           + "' är ingen användare i kommunen (ange användar-id)");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.tryggsamverkan.agreement.Party;
+import se.tryggsamverkan.common.FormLimits;
 import se.tryggsamverkan.common.InvalidInputException;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.plan.Activity;
@@ -159,6 +160,12 @@ class PlanChangeDecisionsProcessTest {
         .hasMessageContaining("Skäl till ändringen måste fyllas i").hasMessageContaining("Ange minst en ändring");
     assertThatThrownBy(() -> decisions.propose(agreementId, 2027, "x".repeat(PlanChangeDecisions.MAX_REASON + 1),
         List.of(Row.stop(letters)), "x")).hasMessageContaining("Skäl till ändringen");
+    Activity longArea = new Activity("x".repeat(FormLimits.max("actionPlan", "activities.focusArea") + 1), "Ny",
+        "Effekt", Responsible.POLICE, kb.user(Role.POLICE_COORDINATOR), LocalDate.of(2027, 3, 1),
+        LocalDate.of(2027, 8, 31), "Antal", FollowUpInterval.MONTHLY);
+    assertThatThrownBy(() -> decisions.propose(agreementId, 2027, "x", List.of(Row.add(longArea)), "x"))
+        .as("one past the column's limit is a refusal, not a database error")
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ändring 1: Fokusområde");
     assertThat(decisions.ofYear(agreementId, 2027)).as("nothing recorded from a refusal").isEmpty();
 
     PlanChange atTheLimit = decisions.propose(agreementId, 2027, "x".repeat(PlanChangeDecisions.MAX_REASON),
