@@ -22,10 +22,20 @@ public record Agreement(
     String municipalSteeringMember,
     Party firstChair,
     Map<Phase, Deadline> deadlineOverrides,
-    CouncilSchedule council) {
+    CouncilSchedule council,
+    /** The coordinators may decide small changes to the running plan themselves (issue 15); off by default. */
+    boolean smallChangesByCoordinators) {
 
   public Agreement {
     deadlineOverrides = Map.copyOf(deadlineOverrides);
+  }
+
+  public Agreement(String id, String tenantId, String municipality, String policeArea, LocalDate periodStart,
+      LocalDate periodEnd, String policeCoordinator, String municipalCoordinator, String policeSteeringMember,
+      String municipalSteeringMember, Party firstChair, Map<Phase, Deadline> deadlineOverrides,
+      CouncilSchedule council) {
+    this(id, tenantId, municipality, policeArea, periodStart, periodEnd, policeCoordinator, municipalCoordinator,
+        policeSteeringMember, municipalSteeringMember, firstChair, deadlineOverrides, council, false);
   }
 
   public Agreement(String id, String tenantId, String municipality, String policeArea, LocalDate periodStart,

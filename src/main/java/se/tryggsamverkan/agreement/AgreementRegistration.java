@@ -94,9 +94,17 @@ public class AgreementRegistration {
       });
     }
     CouncilSchedule council = council(checks, in);
+    boolean smallChanges = false;
+    String smallText = in.smallChangesByCoordinators() == null ? "" : in.smallChangesByCoordinators().toString().trim();
+    if (smallText.equals("true")) {
+      smallChanges = true;
+    } else if (!smallText.isEmpty() && !smallText.equals("false")) {
+      checks.fail("smallChangesByCoordinators", "Samordnarnas beslut om små ändringar: välj ja eller nej");
+    }
     checks.throwIfAny();
     return new Agreement(UUID.randomUUID().toString(), in.tenantId(), municipality, policeArea, start, end,
-        policeCoordinator, municipalCoordinator, policeSteering, municipalSteering, firstChair, overrides, council);
+        policeCoordinator, municipalCoordinator, policeSteering, municipalSteering, firstChair, overrides, council,
+        smallChanges);
   }
 
   /** The council's monthly meeting is optional; given a day, a time and a place are needed too. */

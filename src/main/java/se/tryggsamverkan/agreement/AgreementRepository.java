@@ -28,9 +28,9 @@ public class AgreementRepository {
             insert into agreement (id, tenant_id, municipality, police_area, period_start, period_end,
               police_coordinator, municipal_coordinator, police_steering_member, municipal_steering_member,
               first_chair, process_instance_id, registered_by, registered_at, council_day_of_month, council_time,
-              council_place)
+              council_place, small_changes_by_coordinators)
             values (:id, :tenant, :municipality, :policeArea, :start, :end, :pc, :mc, :ps, :ms, :chair, :pi, :by, :at,
-              :councilDay, :councilTime, :councilPlace)
+              :councilDay, :councilTime, :councilPlace, :smallChanges)
             """)
         .param("id", a.id()).param("tenant", a.tenantId()).param("municipality", a.municipality())
         .param("policeArea", a.policeArea()).param("start", a.periodStart()).param("end", a.periodEnd())
@@ -41,6 +41,7 @@ public class AgreementRepository {
         .param("councilDay", a.council() == null ? null : a.council().dayOfMonth())
         .param("councilTime", a.council() == null ? null : a.council().time().toString())
         .param("councilPlace", a.council() == null ? null : a.council().place())
+        .param("smallChanges", a.smallChangesByCoordinators())
         .update();
     a.deadlineOverrides().forEach((phase, deadline) -> jdbc
         .sql("insert into agreement_deadline (agreement_id, phase, deadline) values (:id, :phase, :deadline)")
@@ -84,6 +85,7 @@ public class AgreementRepository {
         rs.getString("police_area"), rs.getDate("period_start").toLocalDate(),
         rs.getDate("period_end").toLocalDate(), rs.getString("police_coordinator"),
         rs.getString("municipal_coordinator"), rs.getString("police_steering_member"),
-        rs.getString("municipal_steering_member"), Party.valueOf(rs.getString("first_chair")), deadlines, council);
+        rs.getString("municipal_steering_member"), Party.valueOf(rs.getString("first_chair")), deadlines, council,
+        rs.getBoolean("small_changes_by_coordinators"));
   }
 }

@@ -17,5 +17,6 @@ public record NewAgreement(
     Map<String, String> deadlineOverrides,
     Object councilDayOfMonth,
     Object councilTime,
-    Object councilPlace) {
+    Object councilPlace,
+    Object smallChangesByCoordinators) {
 }

@@ -11,10 +11,18 @@ import se.tryggsamverkan.agreement.Party;
  * returned and nothing changes.
  */
 public record PlanChange(long id, String agreementId, int year, int number, String reason, String proposedBy,
-    LocalDateTime proposedAt, Status status, LocalDateTime decidedAt, List<Row> rows, List<Decision> decisions) {
+    LocalDateTime proposedAt, Status status, Deciders deciders, LocalDateTime decidedAt, List<Row> rows,
+    List<Decision> decisions) {
+
+  /** The number and date as people refer to a change: "Ändring 2 (2027-03-04)". */
+  public String title() {
+    return "Ändring " + number + " (" + proposedAt.toLocalDate() + ")";
+  }
 
   public enum Status {
-    PROPOSED("Föreslagen"), APPROVED("Godkänd"), RETURNED("Återremitterad");
+    PROPOSED("Föreslagen"), APPROVED("Godkänd"), RETURNED("Återremitterad"),
+    /** Still waiting for a decision when the implementation year ended: it changed nothing. */
+    LAPSED("Inte beslutad före årets slut");
 
     private final String swedishName;
 
@@ -27,29 +35,69 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
     }
   }
 
-  public enum Kind { ADD, STOP, MOVE, REASSIGN }
+  /**
+   * Who decides a change: the steering group, as the plan itself; or the coordinators, when the agreement lets them
+   * decide small changes and every row of this one is small ({@link Kind#small()}).
+   */
+  public enum Deciders {
+    STEERING_GROUP("Styrgruppen"), COORDINATORS("Samordnarna");
+
+    private final String swedishName;
+
+    Deciders(String swedishName) {
+      this.swedishName = swedishName;
+    }
+
+    public String swedishName() {
+      return swedishName;
+    }
+  }
+
+  public enum Kind {
+    ADD(false), STOP(false), MOVE(true), REASSIGN(true), REVISE(true);
+
+    private final boolean small;
+
+    Kind(boolean small) {
+      this.small = small;
+    }
+
+    /** New dates, a new owner, new indicators or interval: the plan's content and scope stay as decided. */
+    public boolean small() {
+      return small;
+    }
+  }
 
   /**
    * One row: what happens to which activity. {@code activityId} is empty for an addition until it is approved;
    * {@code before} is the activity's description when the change was proposed, so the row still reads right later.
    */
   public record Row(Kind kind, Long activityId, String before, LocalDate newStart, LocalDate newEnd,
-      String newPerson, Activity added) {
+      String newPerson, String newIndicators, FollowUpInterval newInterval, Activity added) {
 
     public static Row add(Activity activity) {
-      return new Row(Kind.ADD, null, null, null, null, null, activity);
+      return new Row(Kind.ADD, null, null, null, null, null, null, null, activity);
     }
 
     public static Row stop(long activityId) {
-      return new Row(Kind.STOP, activityId, null, null, null, null, null);
+      return new Row(Kind.STOP, activityId, null, null, null, null, null, null, null);
     }
 
     public static Row move(long activityId, LocalDate start, LocalDate end) {
-      return new Row(Kind.MOVE, activityId, null, start, end, null, null);
+      return new Row(Kind.MOVE, activityId, null, start, end, null, null, null, null);
     }
 
     public static Row reassign(long activityId, String person) {
-      return new Row(Kind.REASSIGN, activityId, null, null, null, person, null);
+      return new Row(Kind.REASSIGN, activityId, null, null, null, person, null, null, null);
+    }
+
+    /** New indicators, a new follow-up interval, or both (null keeps the approved one). */
+    public static Row revise(long activityId, String indicators, FollowUpInterval interval) {
+      return new Row(Kind.REVISE, activityId, null, null, null, null, indicators, interval, null);
+    }
+
+    Row withBefore(String description) {
+      return new Row(kind, activityId, description, newStart, newEnd, newPerson, newIndicators, newInterval, added);
     }
 
     /** The row in Swedish, as the steering group reads it against the approved plan. */
@@ -60,6 +108,11 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
         case STOP -> "Stoppas: " + before;
         case MOVE -> "Nya datum: " + before + " (" + newStart + "–" + newEnd + ")";
         case REASSIGN -> "Ny ansvarig: " + before + " (" + newPerson + ")";
+        case REVISE -> "Ny uppföljning: " + before + " ("
+            + (newIndicators == null ? "" : "indikatorer: " + newIndicators)
+            + (newIndicators != null && newInterval != null ? "; " : "")
+            + (newInterval == null ? "" : "intervall: " + newInterval.swedishName().toLowerCase(java.util.Locale.ROOT))
+            + ")";
       };
     }
   }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,7 @@ import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.common.FormLimits;
 import se.tryggsamverkan.common.InvalidInputException;
 import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.plan.PlanChange.Deciders;
 import se.tryggsamverkan.plan.PlanChange.Decision;
 import se.tryggsamverkan.plan.PlanChange.Kind;
 import se.tryggsamverkan.plan.PlanChange.Row;
@@ -24,17 +27,20 @@ import se.tryggsamverkan.plan.PlanChange.Status;
 
 /**
  * A change to the approved plan during the year, decided like the plan (issue 15): the coordinators propose it row
- * by row against the approved plan, with a reason; both parties' steering-group members approve it (consensus), or
- * either returns it with a comment. Approved, every row is applied to the running year at once, in the decision's
- * transaction; returned, nothing changes. Every proposal and decision is kept.
+ * by row against the approved plan, with a reason; both parties' steering-group members take their position on it
+ * (or both coordinators, for a small change when the agreement lets them); approved by both, every row is applied
+ * to the running year at once; returned by either, nothing changes. A proposal still waiting when the
+ * implementation year ends lapses. Every proposal and decision is kept.
  */
 @Service
 public class PlanChangeDecisions {
 
-  /** How long the reason for a change may be: as long as a process variable holds. */
-  public static final int MAX_REASON = FormLimits.STRING_VARIABLE;
+  /** How long the reason for a change may be: as the proposal form declares it. */
+  public static final int MAX_REASON = FormLimits.max("planChange", "planChangeReason");
   /** A change is read and decided as a whole: at most this many rows. */
   public static final int MAX_ROWS = 50;
+  /** The deciders have this many days to take their position (never past the end of the year). */
+  public static final int DAYS_TO_DECIDE = 14;
   private static final Logger LOG = LoggerFactory.getLogger(PlanChangeDecisions.class);
 
   private final PlanChangeRepository changes;
@@ -54,68 +60,139 @@ public class PlanChangeDecisions {
     this.clock = clock;
   }
 
+  /** The last day a change to the year's plan can be proposed or decided: the implementation year's last day. */
+  public static LocalDate lastDayForChanges(int year) {
+    return LocalDate.of(year, 12, 31);
+  }
+
+  /** When the deciders of a change proposed on {@code proposedOn} are expected to have taken their position. */
+  public static LocalDate decisionDue(LocalDate proposedOn, int year) {
+    LocalDate due = proposedOn.plusDays(DAYS_TO_DECIDE);
+    return due.isAfter(lastDayForChanges(year)) ? lastDayForChanges(year) : due;
+  }
+
   /**
    * Records a proposal after checking every row against the year's approved plan; refused with a Swedish message
-   * per field when a row does not fit, and while another change waits for the steering group.
+   * per field when a row does not fit, and while another change waits for its decision. Who decides it follows
+   * from the agreement and the rows ({@link PlanChange.Deciders}).
    */
   @Transactional
   public PlanChange propose(String agreementId, int year, String reason, List<Row> rows, String proposedBy) {
     Agreement agreement = agreements.findById(agreementId)
         .orElseThrow(() -> InvalidInputException.of("agreementId", "Överenskommelsen finns inte"));
     FieldChecks checks = new FieldChecks();
-    String why = checks.requiredText("reason", reason, "Skäl till ändringen", MAX_REASON);
+    String why = checks.requiredText("planChangeReason", reason, "Skäl till ändringen", MAX_REASON);
     if (rows == null || rows.isEmpty()) {
-      checks.fail("rows", "Ange minst en ändring");
+      checks.fail("rows", "Ange minst en ändring: en aktivitet att ändra eller stoppa, eller en ny aktivitet");
     } else if (rows.size() > MAX_ROWS) {
       checks.fail("rows", "Högst " + MAX_ROWS + " ändringar i ett förslag, inte " + rows.size());
     }
-    if (changes.ofYear(agreementId, year).stream().anyMatch(c -> c.status() == Status.PROPOSED)) {
-      checks.fail("rows", "Ett förslag till ändring väntar redan på styrgruppens beslut");
+    if (!changes.waiting(agreementId, year).isEmpty()) {
+      checks.fail("rows", "Ett förslag till ändring väntar redan på beslut");
+    }
+    if (LocalDate.now(clock).isAfter(lastDayForChanges(year))) {
+      checks.fail("rows", "Året " + year + " är slut: planen kan inte längre ändras");
     }
     checks.throwIfAny();
     List<Row> checked = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       checked.add(checked(rows.get(i), "rows[" + i + "].", "Ändring " + (i + 1) + ": ", agreement, year, checks));
     }
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < checked.size(); i++) {
+      Long activity = checked.get(i).activityId();
+      if (activity != null && !seen.add(activity)) {
+        checks.fail("rows[" + i + "].activityId", "Ändring " + (i + 1) + ": aktiviteten ändras redan i en rad ovan;"
+            + " samla ändringarna av en aktivitet i en rad");
+      }
+    }
     checks.throwIfAny();
-    long id = changes.insert(agreementId, year, why, proposedBy, LocalDateTime.ofInstant(clock.instant(), clock.getZone()), checked);
-    LOG.info("Plan change {} for {} {} proposed by {}: {} rows", id, agreement.tenantId(), year, proposedBy,
-        checked.size());
+    Deciders deciders = agreement.smallChangesByCoordinators() && checked.stream().allMatch(r -> r.kind().small())
+        ? Deciders.COORDINATORS : Deciders.STEERING_GROUP;
+    long id = changes.insert(agreementId, year, why, proposedBy, now(), deciders, checked);
+    LOG.info("Plan change {} for {} {} proposed by {}: {} rows, decided by {}", id, agreement.tenantId(), year,
+        proposedBy, checked.size(), deciders);
     return changes.find(id).orElseThrow();
   }
 
   /**
-   * One party's decision. The second approval applies the change to the running year; a return ends it with the
-   * comment, whatever the other party says.
+   * One party's position, kept with who took it and when; the change is settled once both parties have taken
+   * theirs ({@link #settle}). A return must say why.
    */
   @Transactional
+  public PlanChange position(long changeId, Party party, boolean approves, String comment, String decidedBy) {
+    PlanChange change = waitingChange(changeId);
+    if (change.decisions().stream().anyMatch(d -> d.party() == party)) {
+      throw InvalidInputException.of("decision", party.swedishName() + " har redan tagit ställning till förslaget");
+    }
+    FieldChecks checks = new FieldChecks();
+    String text = checks.optionalText("decisionComment", comment, "Kommentar",
+        FormLimits.max("planChangeDecision", "decisionComment"));
+    if (!approves && (text == null || text.isBlank())) {
+      checks.fail("decisionComment", "Skriv varför ändringen återremitteras");
+    }
+    checks.throwIfAny();
+    changes.decision(changeId, new Decision(party, approves, text, decidedBy, now()));
+    LOG.info("Plan change {}: {} {} ({})", changeId, party, approves ? "approves" : "returns", decidedBy);
+    return changes.find(changeId).orElseThrow();
+  }
+
+  /**
+   * The decision, once both parties have taken their position: approved by both, every row is applied to the
+   * running year in this transaction; returned by either, nothing changes.
+   */
+  @Transactional
+  public PlanChange settle(long changeId) {
+    PlanChange change = waitingChange(changeId);
+    if (change.decisions().size() < Party.values().length) {
+      throw new IllegalStateException("Plan change " + changeId + " is settled before both parties decided");
+    }
+    LocalDateTime now = now();
+    if (change.decisions().stream().allMatch(Decision::approves)) {
+      apply(change);
+      changes.decided(changeId, Status.APPROVED, now);
+      LOG.info("Plan change {} approved by both parties and applied to the running year", changeId);
+    } else {
+      changes.decided(changeId, Status.RETURNED, now);
+      LOG.info("Plan change {} returned", changeId);
+    }
+    return changes.find(changeId).orElseThrow();
+  }
+
+  /** A party's position, and the decision when it was the second. */
+  @Transactional
   public PlanChange decide(long changeId, Party party, boolean approves, String comment, String decidedBy) {
+    PlanChange change = position(changeId, party, approves, comment, decidedBy);
+    return change.decisions().size() == Party.values().length ? settle(changeId) : change;
+  }
+
+  /** At the end of the implementation year: a change still waiting lapses, and changes nothing. */
+  @Transactional
+  public List<Long> lapse(String agreementId, int year) {
+    List<Long> waiting = changes.waiting(agreementId, year);
+    for (long id : waiting) {
+      changes.decided(id, Status.LAPSED, now());
+      LOG.info("Plan change {} for {} {} lapsed at the end of the year", id, agreementId, year);
+    }
+    return waiting;
+  }
+
+  private PlanChange waitingChange(long changeId) {
     PlanChange change = changes.lock(changeId)
         .orElseThrow(() -> InvalidInputException.of("planChange", "Ändringsförslaget finns inte"));
     if (change.status() != Status.PROPOSED) {
       throw InvalidInputException.of("decision", "Förslaget är redan beslutat (" + change.status().swedishName()
           + ") och kan inte beslutas igen");
     }
-    if (change.decisions().stream().anyMatch(d -> d.party() == party)) {
-      throw InvalidInputException.of("decision", party.swedishName() + " har redan tagit ställning till förslaget");
-    }
-    FieldChecks checks = new FieldChecks();
-    String text = checks.optionalText("decisionComment", comment, "Kommentar", 10_000);
-    if (!approves && (text == null || text.isBlank())) {
-      checks.fail("decisionComment", "Skriv varför ändringen återremitteras");
-    }
-    checks.throwIfAny();
-    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), clock.getZone());
-    changes.decision(changeId, new Decision(party, approves, text, decidedBy, now));
-    if (!approves) {
-      changes.decided(changeId, Status.RETURNED, now);
-      LOG.info("Plan change {} returned by {} ({})", changeId, party, decidedBy);
-    } else if (change.decisions().stream().anyMatch(d -> d.party() != party && d.approves())) {
-      apply(change);
-      changes.decided(changeId, Status.APPROVED, now);
-      LOG.info("Plan change {} approved by both parties and applied to the running year", changeId);
-    }
-    return changes.find(changeId).orElseThrow();
+    return change;
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.ofInstant(clock.instant(), clock.getZone());
+  }
+
+  public Optional<PlanChange> find(long changeId) {
+    return changes.find(changeId);
   }
 
   public List<PlanChange> ofYear(String agreementId, int year) {
@@ -130,6 +207,7 @@ public class PlanChangeDecisions {
         case STOP -> runningYear.stop(row.activityId(), change.reason());
         case MOVE -> runningYear.move(row.activityId(), row.newStart(), row.newEnd());
         case REASSIGN -> runningYear.reassign(row.activityId(), row.newPerson());
+        case REVISE -> runningYear.revise(row.activityId(), row.newIndicators(), row.newInterval());
         default -> throw new IllegalStateException("Unknown change " + row.kind());
       }
     }
@@ -140,13 +218,13 @@ public class PlanChangeDecisions {
     if (row.kind() == Kind.ADD) {
       Activity a = row.added();
       checks.requiredText(at + "description", a.description(), label + "Aktivitet",
-          FormLimits.max("actionPlan", "activities.description"));
+          FormLimits.max("planChange", "newActivities.description"));
       checks.requiredText(at + "expectedEffect", a.expectedEffect(), label + "Förväntad effekt",
-          FormLimits.max("actionPlan", "activities.expectedEffect"));
+          FormLimits.max("planChange", "newActivities.expectedEffect"));
       checks.requiredText(at + "indicators", a.indicators(), label + "Uppföljningsindikatorer",
-          FormLimits.max("actionPlan", "activities.indicators"));
+          FormLimits.max("planChange", "newActivities.indicators"));
       checks.requiredText(at + "focusArea", a.focusArea(), label + "Fokusområde",
-          FormLimits.max("actionPlan", "activities.focusArea"));
+          FormLimits.max("planChange", "newActivities.focusArea"));
       person(at, a.responsiblePerson(), label, agreement, checks);
       dates(at, a.start(), a.end(), label, agreement, checks);
       return row;
@@ -161,14 +239,19 @@ public class PlanChangeDecisions {
       dates(at, row.newStart(), row.newEnd(), label, agreement, checks);
     } else if (row.kind() == Kind.REASSIGN) {
       person(at, row.newPerson(), label, agreement, checks);
+    } else if (row.kind() == Kind.REVISE) {
+      if (row.newIndicators() == null && row.newInterval() == null) {
+        checks.fail(at + "newIndicators", label + "Ange nya indikatorer, ett nytt uppföljningsintervall eller båda");
+      }
+      checks.optionalText(at + "newIndicators", row.newIndicators(), label + "Nya uppföljningsindikatorer",
+          FormLimits.max("planChange", "changedActivities.newIndicators"));
     }
-    return new Row(row.kind(), row.activityId(), activity.get().description(), row.newStart(), row.newEnd(),
-        row.newPerson(), null);
+    return row.withBefore(activity.get().description());
   }
 
   private void person(String at, String person, String label, Agreement agreement, FieldChecks checks) {
     String id = checks.requiredText(at + "responsiblePerson", person, label + "Ansvarig person",
-        FormLimits.max("actionPlan", "activities.responsiblePerson"));
+        FormLimits.max("planChange", "changedActivities.newPerson"));
     if (id != null && !directory.isUserInTenant(id, agreement.tenantId())) {
       checks.fail(at + "responsiblePerson", label + "Ansvarig person '" + id
           + "' är ingen användare i kommunen (ange användar-id)");

@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import se.tryggsamverkan.agreement.Party;
 import se.tryggsamverkan.plan.PlanChange.Decision;
+import se.tryggsamverkan.plan.PlanChange.Deciders;
 import se.tryggsamverkan.plan.PlanChange.Kind;
 import se.tryggsamverkan.plan.PlanChange.Row;
 import se.tryggsamverkan.plan.PlanChange.Status;
@@ -26,16 +27,19 @@ public class PlanChangeRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(String agreementId, int year, String reason, String proposedBy, LocalDateTime at, List<Row> rows) {
+  long insert(String agreementId, int year, String reason, String proposedBy, LocalDateTime at, Deciders deciders,
+      List<Row> rows) {
     int number = jdbc.sql("select coalesce(max(number), 0) + 1 from plan_change where agreement_id = :a "
             + "and cycle_year = :y")
         .param("a", agreementId).param("y", year).query(Integer.class).single();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
-            insert into plan_change (agreement_id, cycle_year, number, reason, proposed_by, proposed_at, status)
-            values (:a, :y, :n, :reason, :by, :at, 'PROPOSED')
+            insert into plan_change (agreement_id, cycle_year, number, reason, proposed_by, proposed_at, status,
+              deciders)
+            values (:a, :y, :n, :reason, :by, :at, 'PROPOSED', :deciders)
             """)
         .param("a", agreementId).param("y", year).param("n", number).param("reason", reason)
+        .param("deciders", deciders.name())
         .param("by", proposedBy).param("at", Timestamp.valueOf(at)).update(key, "id");
     long id = key.getKey().longValue();
     for (int i = 0; i < rows.size(); i++) {
@@ -57,8 +61,9 @@ public class PlanChangeRepository {
           .param("description", added == null ? null : added.description())
           .param("effect", added == null ? null : added.expectedEffect())
           .param("party", added == null ? null : added.responsibleParty().name())
-          .param("indicators", added == null ? null : added.indicators())
-          .param("interval", added == null ? null : added.followUpInterval().name())
+          .param("indicators", added == null ? row.newIndicators() : added.indicators())
+          .param("interval", added != null ? added.followUpInterval().name()
+              : row.newInterval() == null ? null : row.newInterval().name())
           .update();
     }
     return id;
@@ -77,6 +82,12 @@ public class PlanChangeRepository {
   void decided(long changeId, Status status, LocalDateTime at) {
     jdbc.sql("update plan_change set status = :status, decided_at = :at where id = :id")
         .param("status", status.name()).param("at", Timestamp.valueOf(at)).param("id", changeId).update();
+  }
+
+  /** Every change of the year still waiting for a decision. */
+  List<Long> waiting(String agreementId, int year) {
+    return jdbc.sql("select id from plan_change where agreement_id = :a and cycle_year = :y and status = 'PROPOSED'")
+        .param("a", agreementId).param("y", year).query(Long.class).list();
   }
 
   /** The added activity's row id, once the change is approved and the activity is in the plan. */
@@ -106,7 +117,7 @@ public class PlanChangeRepository {
     Timestamp decidedAt = rs.getTimestamp("decided_at");
     return new PlanChange(id, rs.getString("agreement_id"), rs.getInt("cycle_year"), rs.getInt("number"),
         rs.getString("reason"), rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toLocalDateTime(),
-        Status.valueOf(rs.getString("status")), decidedAt == null ? null : decidedAt.toLocalDateTime(), rows(id),
+        Status.valueOf(rs.getString("status")), Deciders.valueOf(rs.getString("deciders")), decidedAt == null ? null : decidedAt.toLocalDateTime(), rows(id),
         decisions(id));
   }
 
@@ -122,9 +133,10 @@ public class PlanChangeRepository {
               rs.getString("description"), rs.getString("expected_effect"),
               Responsible.valueOf(rs.getString("responsible_party")), rs.getString("new_person"), start, end,
               rs.getString("indicators"), FollowUpInterval.valueOf(rs.getString("follow_up_interval")));
-          return kind == Kind.ADD ? new Row(kind, activityId, null, null, null, null, added)
+          String interval = rs.getString("follow_up_interval");
+          return kind == Kind.ADD ? new Row(kind, activityId, null, null, null, null, null, null, added)
               : new Row(kind, activityId, rs.getString("activity_before"), start, end, rs.getString("new_person"),
-                  null);
+                  rs.getString("indicators"), interval == null ? null : FollowUpInterval.valueOf(interval), null);
         }).list();
   }
 

@@ -132,9 +132,72 @@ public class PlanInput {
     return new ActionPlan(0, activities, promises);
   }
 
+  /**
+   * A proposed plan change as typed in {@code planChange.form}: the rows of {@code changedActivities} (stop, new
+   * dates, new owner, new follow-up of an activity of the approved plan) and {@code newActivities}, in that order.
+   * Every problem is reported at once, per row; whether a row fits the approved plan is checked when it is proposed
+   * ({@link PlanChangeDecisions#propose}).
+   */
+  public List<PlanChange.Row> planChange(String changedJson, String newJson, Agreement agreement,
+      Set<String> focusAreas) {
+    FieldChecks checks = new FieldChecks();
+    List<PlanChange.Row> result = new ArrayList<>();
+    List<JsonNode> rows = FormRows.read("changedActivities", changedJson, "Ändrade aktiviteter", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = "changedActivities[" + i + "].";
+      String label = "Ändrad aktivitet " + (i + 1) + ": ";
+      Long activityId = null;
+      String id = checks.required(at + "activityId", FormRows.text(row, "activityId"), label + "Aktivitet");
+      if (id != null) {
+        try {
+          activityId = Long.valueOf(id);
+        } catch (NumberFormatException e) {
+          checks.fail(at + "activityId", label + "'" + id + "' är ingen aktivitet i planen");
+        }
+      }
+      PlanChange.Kind kind = choice(checks, at + "kind", FormRows.text(row, "kind"), PlanChange.Kind.class,
+          label + "Ändring");
+      if (kind == PlanChange.Kind.ADD) {
+        checks.fail(at + "kind", label + "Nya aktiviteter läggs till under Nya aktiviteter");
+      }
+      if (activityId == null || kind == null || checks.hasError(at + "kind")) {
+        continue;
+      }
+      result.add(switch (kind) {
+        case STOP -> PlanChange.Row.stop(activityId);
+        case MOVE -> PlanChange.Row.move(activityId,
+            checks.requiredDate(at + "newStartDate", FormRows.text(row, "newStartDate"), label + "Nytt startdatum"),
+            checks.requiredDate(at + "newEndDate", FormRows.text(row, "newEndDate"), label + "Nytt slutdatum"));
+        case REASSIGN -> PlanChange.Row.reassign(activityId, FormRows.text(row, "newPerson"));
+        case REVISE -> {
+          String interval = FormRows.text(row, "newInterval");
+          yield PlanChange.Row.revise(activityId, checks.optionalText(at + "newIndicators",
+              FormRows.text(row, "newIndicators"), label + "Nya uppföljningsindikatorer",
+              FormLimits.max("planChange", "changedActivities.newIndicators")),
+              interval == null ? null : choice(checks, at + "newInterval", interval, FollowUpInterval.class,
+                  label + "Nytt uppföljningsintervall"));
+        }
+        default -> throw new IllegalStateException(kind.name());
+      });
+    }
+    rows = FormRows.read("newActivities", newJson, "Nya aktiviteter", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      result.add(PlanChange.Row.add(activity(rows.get(i), "newActivities[" + i + "].", "Ny aktivitet " + (i + 1)
+          + ": ", "planChange", "newActivities.", agreement, focusAreas, checks)));
+    }
+    checks.throwIfAny();
+    return result;
+  }
+
   private Activity activity(JsonNode row, int i, Agreement agreement, Set<String> focusAreas, FieldChecks checks) {
-    String at = "activities[" + i + "].";
-    String label = "Aktivitet " + (i + 1) + ": ";
+    return activity(row, "activities[" + i + "].", "Aktivitet " + (i + 1) + ": ", "actionPlan", "activities.",
+        agreement, focusAreas, checks);
+  }
+
+  /** One activity as the action plan's list and the plan change's list of new activities type it. */
+  private Activity activity(JsonNode row, String at, String label, String form, String list, Agreement agreement,
+      Set<String> focusAreas, FieldChecks checks) {
     String focusArea = checks.required(at + "focusArea", FormRows.text(row, "focusArea"), label + "Fokusområde");
     if (focusArea != null && !focusAreas.isEmpty()
         && focusAreas.stream().noneMatch(f -> f.equalsIgnoreCase(focusArea))) {
@@ -142,9 +205,9 @@ public class PlanInput {
           + String.join(", ", focusAreas) + ")");
     }
     String description = checks.requiredText(at + "description", FormRows.text(row, "description"),
-        label + "Aktivitet", FormLimits.max("actionPlan", "activities.description"));
+        label + "Aktivitet", FormLimits.max(form, list + "description"));
     String effect = checks.requiredText(at + "expectedEffect", FormRows.text(row, "expectedEffect"),
-        label + "Förväntad effekt", FormLimits.max("actionPlan", "activities.expectedEffect"));
+        label + "Förväntad effekt", FormLimits.max(form, list + "expectedEffect"));
     Responsible party = choice(checks, at + "responsibleParty", FormRows.text(row, "responsibleParty"),
         Responsible.class, label + "Ansvarig part");
     String person = checks.required(at + "responsiblePerson", FormRows.text(row, "responsiblePerson"),
@@ -161,7 +224,7 @@ public class PlanInput {
     insidePeriod(checks, at + "startDate", start, agreement, label + "Startdatum");
     insidePeriod(checks, at + "endDate", end, agreement, label + "Slutdatum");
     String indicators = checks.requiredText(at + "indicators", FormRows.text(row, "indicators"),
-        label + "Uppföljningsindikatorer", FormLimits.max("actionPlan", "activities.indicators"));
+        label + "Uppföljningsindikatorer", FormLimits.max(form, list + "indicators"));
     String intervalText = FormRows.text(row, "followUpInterval");
     FollowUpInterval interval = intervalText == null ? FollowUpInterval.QUARTERLY
         : choice(checks, at + "followUpInterval", intervalText, FollowUpInterval.class, label + "Uppföljningsintervall");

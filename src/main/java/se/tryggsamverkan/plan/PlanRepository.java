@@ -238,6 +238,17 @@ public class PlanRepository {
         .param("id", activityId).update(), activityId);
   }
 
+  /** New indicators, a new follow-up interval, or both; null keeps the one the activity has. */
+  public void reviseActivity(long activityId, String indicators, FollowUpInterval interval) {
+    changed(jdbc.sql("""
+            update activity set indicators = coalesce(:indicators, indicators),
+              follow_up_interval = coalesce(:interval, follow_up_interval)
+            where id = :id
+            """)
+        .param("indicators", indicators).param("interval", interval == null ? null : interval.name())
+        .param("id", activityId).update(), activityId);
+  }
+
   private static void changed(int rows, long activityId) {
     if (rows != 1) {
       throw new IllegalStateException("No activity with id " + activityId);

@@ -17,6 +17,9 @@ public interface RunningYear {
   /** A new owner, who gets the open follow-up task and the later ones. */
   void reassign(long activityId, String person);
 
+  /** New indicators or follow-up interval: the coming follow-ups ask for them and come on the new interval. */
+  void revise(long activityId, String indicators, FollowUpInterval interval);
+
   /** A new activity of the approved plan, followed up from its start; returns its row id. */
   long add(String agreementId, int year, Activity activity);
 }

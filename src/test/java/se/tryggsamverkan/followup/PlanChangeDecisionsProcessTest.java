@@ -124,14 +124,21 @@ class PlanChangeDecisionsProcessTest {
         kb.user(Role.POLICE_COORDINATOR));
     assertThatThrownBy(() -> decisions.propose(agreementId, 2027, "Ett till", List.of(Row.stop(letters)),
         kb.user(Role.POLICE_COORDINATOR))).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Ett förslag till ändring väntar redan på styrgruppens beslut");
+        .hasMessageContaining("Ett förslag till ändring väntar redan på beslut");
     assertThatThrownBy(() -> decisions.decide(proposed.id(), Party.MUNICIPALITY, false, " ", "x"))
         .hasMessageContaining("Skriv varför ändringen återremitteras");
 
-    PlanChange returned = decisions.decide(proposed.id(), Party.MUNICIPALITY, false, "Föräldrarna vill ha breven",
+    PlanChange waiting = decisions.decide(proposed.id(), Party.MUNICIPALITY, false, "Föräldrarna vill ha breven",
         kb.user(Role.MUNICIPAL_STEERING));
+    assertThat(waiting.status()).as("decided when both have taken their position").isEqualTo(Status.PROPOSED);
+    assertThatThrownBy(() -> decisions.decide(proposed.id(), Party.MUNICIPALITY, true, null, "x"))
+        .hasMessageContaining("Kommunen har redan tagit ställning till förslaget");
 
-    assertThat(returned.status()).isEqualTo(Status.RETURNED);
+    PlanChange returned = decisions.decide(proposed.id(), Party.POLICE, true, null, kb.user(Role.POLICE_STEERING));
+
+    assertThat(returned.status()).as("consensus: one return is enough").isEqualTo(Status.RETURNED);
+    assertThat(returned.decisions()).extracting(d -> d.party() + " " + d.approves() + " " + d.comment())
+        .containsExactlyInAnyOrder("MUNICIPALITY false Föräldrarna vill ha breven", "POLICE true null");
     assertThat(followUpTasks()).extracting(Task::getName).containsExactly("Följ upp: Föräldrabrev om narkotika");
     assertThatThrownBy(() -> decisions.decide(proposed.id(), Party.POLICE, true, null,
         kb.user(Role.POLICE_STEERING))).hasMessageContaining("Förslaget är redan beslutat (Återremitterad)");

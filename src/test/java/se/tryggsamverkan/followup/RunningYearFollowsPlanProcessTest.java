@@ -168,16 +168,16 @@ class RunningYearFollowsPlanProcessTest {
     timersUntil("2027-03-01T08:00");
     tasks.complete(taskFor("Föräldrabrev").getId(), report("ONGOING", "Andra brevet"));
     assertThat(dueDates(letters, TIMER_NEXT_FOLLOW_UP)).as("the last follow-up on the old end")
-        .containsExactly(startOf("2027-03-31"));
-    assertThat(dueDates(letters, TIMER_ACTIVITY_OVERDUE)).containsExactly(startOf("2027-04-01"));
+        .containsExactly(Clock.startOf("2027-03-31"));
+    assertThat(dueDates(letters, TIMER_ACTIVITY_OVERDUE)).containsExactly(Clock.startOf("2027-04-01"));
 
     Clock.setTo("2027-03-05T10:00");
     runningYear.move(letters, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 5, 31));
 
     assertThat(followUp.activity(letters).activity().end()).isEqualTo(LocalDate.of(2027, 5, 31));
     assertThat(dueDates(letters, TIMER_NEXT_FOLLOW_UP)).as("monthly from its start").containsExactly(
-        startOf("2027-04-01"));
-    assertThat(dueDates(letters, TIMER_ACTIVITY_OVERDUE)).containsExactly(startOf("2027-06-01"));
+        Clock.startOf("2027-04-01"));
+    assertThat(dueDates(letters, TIMER_ACTIVITY_OVERDUE)).containsExactly(Clock.startOf("2027-06-01"));
 
     timersUntil("2027-03-31T12:00");
     assertThat(followUpTasks()).isEmpty();
@@ -236,8 +236,8 @@ class RunningYearFollowsPlanProcessTest {
     assertThat(runtime.getActivityInstance(cycle.getId()).getActivityInstances(SUBPROCESS_ACTIVITY_FOLLOW_UP))
         .hasSize(4);
     assertThat(dueDates(added, TIMER_NEXT_FOLLOW_UP)).as("one interval after its start")
-        .containsExactly(startOf("2027-05-01"));
-    assertThat(dueDates(added, TIMER_ACTIVITY_OVERDUE)).containsExactly(startOf("2027-10-01"));
+        .containsExactly(Clock.startOf("2027-05-01"));
+    assertThat(dueDates(added, TIMER_ACTIVITY_OVERDUE)).containsExactly(Clock.startOf("2027-10-01"));
 
     timersUntil("2027-04-30T12:00");
     assertThat(followUpTasks()).extracting(Task::getName).doesNotContain("Följ upp: Skolvägskampanj");
@@ -312,10 +312,6 @@ class RunningYearFollowsPlanProcessTest {
 
   private List<Date> dueDates(long activityId, String timerId) {
     return jobsOf(activityId, timerId).stream().map(Job::getDuedate).toList();
-  }
-
-  private static Date startOf(String localDate) {
-    return Date.from(LocalDate.parse(localDate).atStartOfDay(Clock.SWEDEN).toInstant());
   }
 
   private List<String> mails(String kind) {

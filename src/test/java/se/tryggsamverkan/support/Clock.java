@@ -23,6 +23,11 @@ public final class Clock {
     return Date.from(LocalDateTime.parse(localDate + "T23:59").atZone(SWEDEN).toInstant());
   }
 
+  /** The moment a timer set for this Swedish calendar day fires (its first minute). */
+  public static Date startOf(String localDate) {
+    return Date.from(LocalDateTime.parse(localDate + "T00:00").atZone(SWEDEN).toInstant());
+  }
+
   private Clock() {
   }
 }

@@ -191,7 +191,8 @@ public final class CycleDriver {
 
   /**
    * Lets the year pass for the activity follow-ups: runs each follow-up timer at its time (moving the engine's
-   * clock forward) and completes each follow-up task with the answer given, until every activity is followed up.
+   * clock forward) and completes each follow-up task with the answer given, until every activity is followed up
+   * and the year's window for plan changes has closed.
    */
   public void driveActivityFollowUps(ProcessInstance cycle, Function<Task, Map<String, Object>> answer) {
     for (int step = 0; step < 5_000; step++) {
@@ -200,7 +201,7 @@ public final class CycleDriver {
         open.forEach(task -> tasks.complete(task.getId(), answer.apply(task)));
         continue;
       }
-      Job next = Stream.of(TIMER_NEXT_FOLLOW_UP, TIMER_ACTIVITY_OVERDUE)
+      Job next = Stream.of(TIMER_NEXT_FOLLOW_UP, TIMER_ACTIVITY_OVERDUE, TIMER_PLAN_CHANGES_CLOSE)
           .flatMap(timer -> management.createJobQuery().processInstanceId(cycle.getId()).activityId(timer).list()
               .stream())
           .min(Comparator.comparing(Job::getDuedate)).orElse(null);

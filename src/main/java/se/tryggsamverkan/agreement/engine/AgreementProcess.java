@@ -32,6 +32,9 @@ public final class AgreementProcess {
   public static final ProcessVariable<String> COUNCIL_DAY_OF_MONTH = ProcessVariable.string("councilDayOfMonth");
   public static final ProcessVariable<String> COUNCIL_TIME = ProcessVariable.string("councilTime");
   public static final ProcessVariable<String> COUNCIL_PLACE = ProcessVariable.string("councilPlace");
+  /** A checkbox of the start form: the coordinators may decide small plan changes themselves. */
+  public static final ProcessVariable<String> SMALL_CHANGES_BY_COORDINATORS =
+      ProcessVariable.string("smallChangesByCoordinators");
   public static final ProcessVariable<String> REGISTERED_BY = ProcessVariable.string("registeredBy");
 
   // set by the process

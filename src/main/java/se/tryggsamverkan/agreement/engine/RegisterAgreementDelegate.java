@@ -37,7 +37,8 @@ class RegisterAgreementDelegate implements JavaDelegate {
         FIRST_CHAIR.optionalFrom(execution).orElse(null),
         deadlines(DEADLINES.optionalFrom(execution).orElse(null)),
         COUNCIL_DAY_OF_MONTH.optionalFrom(execution).orElse(null), COUNCIL_TIME.optionalFrom(execution).orElse(null),
-        COUNCIL_PLACE.optionalFrom(execution).orElse(null));
+        COUNCIL_PLACE.optionalFrom(execution).orElse(null),
+        SMALL_CHANGES_BY_COORDINATORS.optionalFrom(execution).orElse(null));
     Agreement agreement = registration.register(input, execution.getProcessInstanceId(),
         REGISTERED_BY.optionalFrom(execution).orElse(null));
     AGREEMENT_ID.set(execution, agreement.id());

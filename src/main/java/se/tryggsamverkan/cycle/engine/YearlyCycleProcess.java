@@ -31,6 +31,13 @@ public final class YearlyCycleProcess {
   public static final String SUBPROCESS_STOP_ACTIVITY = "SubProcess_StopActivity";
   public static final String END_EVENT_ACTIVITY_STOPPED = "EndEvent_ActivityStopped";
   public static final String TASK_HALF_YEAR_FOLLOW_UP = "Task_HalfYearFollowUp";
+  public static final String SUBPROCESS_PLAN_CHANGES = "SubProcess_PlanChanges";
+  public static final String TASK_PROPOSE_PLAN_CHANGE = "Task_ProposePlanChange";
+  public static final String TASK_POLICE_PLAN_CHANGE_DECISION = "Task_PolicePlanChangeDecision";
+  public static final String TASK_MUNICIPAL_PLAN_CHANGE_DECISION = "Task_MunicipalPlanChangeDecision";
+  public static final String TASK_SETTLE_PLAN_CHANGE = "Task_SettlePlanChange";
+  public static final String TIMER_PLAN_CHANGES_CLOSE = "Timer_PlanChangesClose";
+  public static final String TASK_CLOSE_PLAN_CHANGES = "Task_ClosePlanChanges";
   public static final String TASK_YEARLY_FOLLOW_UP_REPORT = "Task_YearlyFollowUpReport";
   public static final String TASK_HAND_OVER_LESSONS = "Task_HandOverLessons";
   public static final String END_EVENT = "EndEvent_CycleCompleted";
@@ -124,6 +131,17 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> PROMISE_STATUS_ROWS = ProcessVariable.json("promiseStatusRows");
   /** The day the tables were compiled (task-local). */
   public static final ProcessVariable<String> STATUS_COMPILED_ON = ProcessVariable.string("statusCompiledOn");
+  /** The change being decided, local to {@code SubProcess_PlanChanges}. */
+  public static final ProcessVariable<Long> PLAN_CHANGE_ID = ProcessVariable.longValue("planChangeId");
+  /** {@code planChange.form}: why, the changed activities and the new ones (local to the task). */
+  public static final ProcessVariable<String> PLAN_CHANGE_REASON = ProcessVariable.string("planChangeReason");
+  public static final ProcessVariable<String> CHANGED_ACTIVITIES = ProcessVariable.json("changedActivities");
+  public static final ProcessVariable<String> NEW_ACTIVITIES = ProcessVariable.json("newActivities");
+  /** The approved plan's running activities as the proposal form's choices, and as text. */
+  public static final ProcessVariable<String> APPROVED_ACTIVITIES = ProcessVariable.json("approvedActivities");
+  public static final ProcessVariable<String> APPROVED_PLAN = ProcessVariable.longText("approvedPlan");
+  /** {@code planChangeDecision.form}: the change row by row against the approved plan, and who proposed it why. */
+  public static final ProcessVariable<String> PLAN_CHANGE_SUMMARY = ProcessVariable.longText("planChangeSummary");
   public static final ProcessVariable<String> HALF_YEAR_CONCLUSIONS = ProcessVariable.string("halfYearConclusions");
   public static final ProcessVariable<String> HALF_YEAR_PLAN_CHANGES = ProcessVariable.string("halfYearPlanChanges");
 

@@ -269,6 +269,10 @@ class DemoData implements ApplicationRunner {
   private Date doneAt(Task task, CycleRun run) {
     String key = task.getTaskDefinitionKey();
     Date now = ClockUtil.getCurrentTime();
+    if (TASK_PROPOSE_PLAN_CHANGE.equals(key)) {
+      // open all year for the coordinators; the demo's changes are proposed by planChanges(), not here
+      return FUTURE;
+    }
     if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {
       DemoContent.ActivityRow row = activityOf(task, run);
       LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));

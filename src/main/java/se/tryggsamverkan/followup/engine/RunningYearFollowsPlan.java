@@ -21,6 +21,7 @@ import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.plan.Activity;
 import se.tryggsamverkan.identity.Directory;
+import se.tryggsamverkan.plan.FollowUpInterval;
 import se.tryggsamverkan.plan.PlanRepository;
 import se.tryggsamverkan.plan.RunningYear;
 
@@ -112,12 +113,30 @@ public class RunningYearFollowsPlan implements RunningYear {
     for (Job overdue : jobs(activityId, TIMER_ACTIVITY_OVERDUE)) {
       management.setJobDuedate(overdue.getId(), clock.startOfDay(followUps.overdueOn(activityId)));
     }
+    planNextFollowUpAgain(activityId);
+    describeAgain(activityId);
+  }
+
+  /**
+   * Rule "new follow-up": the activity's row gets the new indicators or interval; the waiting
+   * {@code Timer_NextFollowUp} is set to the next follow-up after today on the new interval, as for new dates, and
+   * an open follow-up task shows the new indicators.
+   */
+  @Override
+  @Transactional
+  public void revise(long activityId, String indicators, FollowUpInterval interval) {
+    plans.reviseActivity(activityId, indicators, interval);
+    planNextFollowUpAgain(activityId);
+    describeAgain(activityId);
+  }
+
+  /** The waiting next-follow-up timer (and {@code followUpOn}) as its expression would give it now. */
+  private void planNextFollowUpAgain(long activityId) {
     for (Job next : jobs(activityId, TIMER_NEXT_FOLLOW_UP)) {
       LocalDate on = followUps.next(activityId, Optional.empty()).orElse(clock.today());
       runtime.setVariable(next.getExecutionId(), FOLLOW_UP_ON.name(), on.toString());
       management.setJobDuedate(next.getId(), clock.startOfDay(on));
     }
-    describeAgain(activityId);
   }
 
   /**
