@@ -39,6 +39,7 @@ export function municipalityPage() {
     renderActivities(data);
     renderPromises(data);
     renderDecisions(data);
+    renderPlanChanges(data);
     renderReports(data);
     show('fel', false);
     show('kommun', true);
@@ -135,7 +136,7 @@ export function municipalityPage() {
       body.append(el('tr', { className: 'status-' + (STATUS_CSS[a.status] || 'other') },
         el('td', { className: 'status' },
           el('span', { className: 'symbol', 'aria-hidden': 'true' }, a.symbol), ' ', a.statusName),
-        el('td', {}, a.description),
+        el('td', {}, a.description, (a.changes || []).map((c) => el('span', { className: 'sub change-note' }, c))),
         el('td', {}, a.focusArea),
         el('td', {}, a.responsible),
         el('td', { className: 'nowrap' }, (a.start || '') + ' – ' + (a.end || '')),
@@ -195,6 +196,28 @@ export function municipalityPage() {
         el('td', {}, DECISIONS[d.verdict] || d.verdict),
         el('td', {}, d.comment || el('span', { className: 'muted' }, 'Ingen kommentar')),
         el('td', { className: 'nowrap' }, d.decidedAt)));
+    }
+  }
+
+  function renderPlanChanges(data) {
+    const list = clear($('andringslista'));
+    const changes = data.planChanges || [];
+    if (changes.length === 0) {
+      list.append(el('li', { className: 'empty' }, 'Ingen ändring av planen har föreslagits för ' + data.year + '.'));
+      return;
+    }
+    for (const c of changes) {
+      const outcome = c.decidedOn && c.status !== 'LAPSED'
+        ? c.statusName + ' ' + c.decidedOn + ' av ' + c.deciders.toLowerCase()
+        : c.statusName;
+      list.append(el('li', { className: 'change change-' + c.status.toLowerCase(), 'data-change': String(c.number) },
+        el('h3', {}, 'Ändring ' + c.number + ', föreslagen ' + c.proposedOn + ' av ' + c.proposedBy),
+        el('p', { className: 'outcome' }, el('span', { className: 'chip change-status' }, outcome)),
+        el('p', {}, 'Skäl: ' + c.reason),
+        el('ul', {}, c.rows.map((r) => el('li', {}, r))),
+        c.decisions.map((d) => el('p', { className: 'decision' },
+          el('strong', {}, d.party + (d.approves ? ' godkände' : ' återremitterade')),
+          ' (' + d.decidedBy + ', ' + d.decidedOn + ')' + (d.comment ? ': ' + d.comment : '')))));
     }
   }
 

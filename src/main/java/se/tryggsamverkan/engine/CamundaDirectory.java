@@ -2,6 +2,7 @@ package se.tryggsamverkan.engine;
 
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import se.tryggsamverkan.identity.Role;
 class CamundaDirectory implements Directory {
 
   private final IdentityService identity;
+  private final ProcessEngineConfigurationImpl configuration;
 
-  CamundaDirectory(IdentityService identity) {
+  CamundaDirectory(IdentityService identity, ProcessEngineConfigurationImpl configuration) {
     this.identity = identity;
+    this.configuration = configuration;
   }
 
   @Override
@@ -51,14 +54,22 @@ class CamundaDirectory implements Directory {
     return name == null || name.isEmpty() ? userId : name;
   }
 
-  private static boolean privileged(Callable<Boolean> lookup) {
+  private boolean privileged(Callable<Boolean> lookup) {
     return privilegedLookup(lookup);
   }
 
-  private static <T> T privilegedLookup(Callable<T> lookup) {
+  /**
+   * Inside the engine's command (a listener) the lookup runs without authorization there; outside (a web request
+   * with its user authenticated, e.g. a manager who may not read the user list) in a command of its own, so that a
+   * name is a name whoever asks.
+   */
+  private <T> T privilegedLookup(Callable<T> lookup) {
     CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      return configuration.getCommandExecutorTxRequired().execute(command -> command.runWithoutAuthorization(lookup));
+    }
     try {
-      return context == null ? lookup.call() : context.runWithoutAuthorization(lookup);
+      return context.runWithoutAuthorization(lookup);
     } catch (Exception e) {
       throw new IllegalStateException("Directory lookup failed", e);
     }

@@ -23,6 +23,8 @@ import se.tryggsamverkan.followup.PromiseFollowUp;
 import se.tryggsamverkan.followup.PromiseProgress;
 import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.plan.PlanChange;
+import se.tryggsamverkan.plan.PlanChangeRepository;
 import se.tryggsamverkan.plan.PlanRepository;
 import se.tryggsamverkan.report.YearlyReports;
 
@@ -61,7 +63,15 @@ public class OverviewService {
       Optional<CycleStates.Cycle> cycle, List<TaskView> openTasks, List<RoleCount> tasksByRole,
       List<ActivityFollowUp.State> activities, Map<ActivityStatus, Integer> activitiesByStatus,
       List<PromiseFollowUp.PromiseStatus> promises, List<PlanRepository.DecisionRecord> decisions,
-      List<YearlyReports.Archived> reports) {
+      List<YearlyReports.Archived> reports, List<PlanChange> planChanges) {
+
+    /** What the year's approved changes did to an activity, in the order they were decided. */
+    public List<String> changesOf(long activityId) {
+      return planChanges.stream().filter(c -> c.status() == PlanChange.Status.APPROVED)
+          .flatMap(c -> c.rows().stream().filter(r -> Long.valueOf(activityId).equals(r.activityId()))
+              .map(r -> r.shortSwedish() + " genom ändring " + c.number() + " (" + c.decidedAt().toLocalDate() + ")"))
+          .toList();
+    }
   }
 
   private final CycleStates cycles;
@@ -72,10 +82,12 @@ public class OverviewService {
   private final PlanRepository plans;
   private final YearlyReports reports;
   private final Directory directory;
+  private final PlanChangeRepository planChanges;
 
   OverviewService(CycleStates cycles, OverviewRepository repository, AgreementRepository agreements,
       ActivityFollowUp activityFollowUp, PromiseFollowUp promiseFollowUp, PlanRepository plans, YearlyReports reports,
-      Directory directory) {
+      Directory directory, PlanChangeRepository planChanges) {
+    this.planChanges = planChanges;
     this.cycles = cycles;
     this.repository = repository;
     this.agreements = agreements;
@@ -162,7 +174,7 @@ public class OverviewService {
     activities.forEach(s -> byStatus.merge(s.status(), 1, Integer::sum));
     return Optional.of(new MunicipalityOverview(a, year, years, cycle, tasks, byRole, activities, byStatus,
         promiseFollowUp.statuses(a, year, now.toLocalDate()), plans.decisions(a.id(), year),
-        reports.versions(a.id(), year)));
+        reports.versions(a.id(), year), planChanges.ofYear(a.id(), year)));
   }
 
   /** The diagram of a municipality's cycle. */

@@ -100,6 +100,17 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
       return new Row(kind, activityId, description, newStart, newEnd, newPerson, newIndicators, newInterval, added);
     }
 
+    /** What the row does to its activity, in a few words ("nya datum 2027-04-01–2027-10-31"). */
+    public String shortSwedish() {
+      return switch (kind) {
+        case ADD -> "Tillagd";
+        case STOP -> "Stoppad";
+        case MOVE -> "Nya datum " + newStart + "–" + newEnd;
+        case REASSIGN -> "Ny ansvarig";
+        case REVISE -> "Ny uppföljning";
+      };
+    }
+
     /** The row in Swedish, as the steering group reads it against the approved plan. */
     public String swedish() {
       return switch (kind) {

@@ -30,7 +30,33 @@ public record FollowUpReport(
     List<PromiseLine> promises,
     List<SteeringFollowUp> steeringFollowUps,
     String lessons,
-    LocalDateTime generatedAt) {
+    LocalDateTime generatedAt,
+    List<PlanChangeLine> planChanges) {
+
+  /** A report of a year whose plan was not changed. */
+  public FollowUpReport(String municipality, String policeArea, int year, LocalDate presentedOn, boolean draft,
+      String introduction, String summary, String situationAnalysis, List<Figure> figures,
+      List<FocusAreaSection> focusAreas, List<PromiseLine> promises, List<SteeringFollowUp> steeringFollowUps,
+      String lessons, LocalDateTime generatedAt) {
+    this(municipality, policeArea, year, presentedOn, draft, introduction, summary, situationAnalysis, figures,
+        focusAreas, promises, steeringFollowUps, lessons, generatedAt, List.of());
+  }
+
+  /**
+   * A change proposed to the plan during the year (issue 15), whatever became of it.
+   *
+   * @param status "Godkänd", "Återremitterad", ... ({@code PlanChange.Status})
+   * @param decidedOn null while it waits
+   * @param deciders "Styrgruppen" or "Samordnarna"
+   * @param rows each row in Swedish, against the plan as approved when it was proposed
+   */
+  public record PlanChangeLine(int number, LocalDate proposedOn, String status, LocalDate decidedOn, String deciders,
+      String reason, List<String> rows, List<PartyDecision> decisions) {
+  }
+
+  /** One party's position on a change. */
+  public record PartyDecision(String party, boolean approves, String comment) {
+  }
 
   /** A figure from the situation picture (the chart and the table of the situation analysis). */
   public record Figure(String source, String party, String description, BigDecimal value, String unit) {

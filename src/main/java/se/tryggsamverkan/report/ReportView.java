@@ -42,7 +42,8 @@ record ReportView(String year, String municipality, String municipalityHeading, 
     String policeArea, boolean draft, List<StatusView> legend, List<List<String>> introduction,
     List<List<String>> summary, List<List<String>> situationAnalysis, List<UnitView> chart,
     List<FigureView> figures, List<AreaView> focusAreas, List<PromiseView> promises,
-    List<FollowUpView> steeringFollowUps, List<List<String>> lessons, String generatedAt) {
+    List<FollowUpView> steeringFollowUps, List<List<String>> lessons, String generatedAt,
+    List<PlanChangeView> planChanges) {
 
   private static final Locale SWEDISH = Documents.SWEDISH;
   private static final DateTimeFormatter GENERATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -95,6 +96,15 @@ record ReportView(String year, String municipality, String municipalityHeading, 
   record FollowUpView(String heldOn, List<List<String>> conclusions, List<List<String>> planChanges) {
   }
 
+  /** @param decidedOn null while the change waits */
+  record PlanChangeView(String number, String proposedOn, String status, String decidedOn, String deciders,
+      List<List<String>> reason, List<String> rows, List<DecisionView> decisions) {
+  }
+
+  /** @param comment null when there is none */
+  record DecisionView(String party, boolean approves, List<List<String>> comment) {
+  }
+
   static ReportView of(FollowUpReport report) {
     List<Figure> figures = orEmpty(report.figures());
     List<FocusAreaSection> areas = orEmpty(report.focusAreas());
@@ -110,7 +120,12 @@ record ReportView(String year, String municipality, String municipalityHeading, 
         orEmpty(report.promises()).stream().map(ReportView::promise).toList(),
         orEmpty(report.steeringFollowUps()).stream().map(f -> new FollowUpView(date(f.heldOn()),
             paragraphsOrNone(f.conclusions()), paragraphsOrNone(f.planChanges()))).toList(),
-        paragraphsOrNone(report.lessons()), report.generatedAt().format(GENERATED_AT));
+        paragraphsOrNone(report.lessons()), report.generatedAt().format(GENERATED_AT),
+        orEmpty(report.planChanges()).stream().map(c -> new PlanChangeView(String.valueOf(c.number()),
+            date(c.proposedOn()), text(c.status()), date(c.decidedOn()), text(c.deciders()).toLowerCase(SWEDISH),
+            paragraphsOrNone(c.reason()), c.rows().stream().map(ReportView::text).toList(),
+            c.decisions().stream().map(d -> new DecisionView(text(d.party()), d.approves(),
+                paragraphsOrNone(d.comment()))).toList())).toList());
   }
 
   private static StatusView status(ActivityStatus status) {

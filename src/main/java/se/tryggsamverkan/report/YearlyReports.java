@@ -19,6 +19,8 @@ import se.tryggsamverkan.followup.HalfYearFollowUp;
 import se.tryggsamverkan.followup.PromiseFollowUp;
 import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.plan.Activity;
+import se.tryggsamverkan.plan.PlanChange;
+import se.tryggsamverkan.plan.PlanChangeRepository;
 import se.tryggsamverkan.plan.PlanRepository;
 import se.tryggsamverkan.common.FormLimits;
 
@@ -64,8 +66,11 @@ public class YearlyReports {
   private final ReportRenderer renderer;
   private final Directory directory;
 
+  private final PlanChangeRepository planChanges;
+
   YearlyReports(JdbcClient jdbc, PlanRepository plans, ActivityFollowUp activities, PromiseFollowUp promises,
-      HalfYearFollowUp steering, ReportRenderer renderer, Directory directory) {
+      HalfYearFollowUp steering, ReportRenderer renderer, Directory directory, PlanChangeRepository planChanges) {
+    this.planChanges = planChanges;
     this.directory = directory;
     this.jdbc = jdbc;
     this.plans = plans;
@@ -113,7 +118,15 @@ public class YearlyReports {
         .map(r -> new FollowUpReport.SteeringFollowUp(r.heldOn(), r.conclusions(), r.planChanges())).toList();
     return new FollowUpReport(agreement.municipality(), agreement.policeArea(), year, texts.presentedOn(), draft,
         introduction(agreement, year, areaNames), texts.summary(), texts.situationAnalysis(), figures, sections,
-        promiseLines, followUps, texts.lessons(), now);
+        promiseLines, followUps, texts.lessons(), now, planChanges.ofYear(agreement.id(), year).stream()
+            .map(c -> new FollowUpReport.PlanChangeLine(c.number(), c.proposedAt().toLocalDate(),
+                c.status().swedishName(),
+                // a lapsed change was never decided: the day it lapsed is not a decision's
+                c.decidedAt() == null || c.status() == PlanChange.Status.LAPSED ? null : c.decidedAt().toLocalDate(),
+                c.deciders().swedishName(), c.reason(), c.rows().stream().map(PlanChange.Row::swedish).toList(),
+                c.decisions().stream().map(d -> new FollowUpReport.PartyDecision(d.party().swedishName(),
+                    d.approves(), d.comment())).toList()))
+            .toList());
   }
 
   /** Renders and archives a new version; returns it. */

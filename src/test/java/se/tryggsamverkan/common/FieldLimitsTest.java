@@ -39,10 +39,25 @@ class FieldLimitsTest {
   /** Where each editable text field of each form is kept: "table.column", or "variable" for a string variable. */
   static final Map<String, List<String>> STORED_IN = Map.ofEntries(
       Map.entry("actionPlan/activities.focusArea", List.of("activity.focus_area")),
-      Map.entry("actionPlan/activities.description", List.of("activity.description", "variable")),
+      Map.entry("actionPlan/activities.description", List.of("activity.description", "variable",
+          "plan_change_row.activity_before")),
       Map.entry("actionPlan/activities.expectedEffect", List.of("activity.expected_effect")),
       Map.entry("actionPlan/activities.responsiblePerson", List.of("activity.responsible_person")),
       Map.entry("actionPlan/activities.indicators", List.of("activity.indicators")),
+      Map.entry("planChange/planChangeReason", List.of("plan_change.reason", "variable", "activity.stop_reason")),
+      Map.entry("planChange/changedActivities.newPerson", List.of("plan_change_row.new_person",
+          "activity.responsible_person")),
+      Map.entry("planChange/changedActivities.newIndicators", List.of("plan_change_row.indicators",
+          "activity.indicators")),
+      Map.entry("planChange/newActivities.focusArea", List.of("plan_change_row.focus_area", "activity.focus_area")),
+      Map.entry("planChange/newActivities.description", List.of("plan_change_row.description",
+          "activity.description", "plan_change_row.activity_before")),
+      Map.entry("planChange/newActivities.expectedEffect", List.of("plan_change_row.expected_effect",
+          "activity.expected_effect")),
+      Map.entry("planChange/newActivities.responsiblePerson", List.of("plan_change_row.new_person",
+          "activity.responsible_person")),
+      Map.entry("planChange/newActivities.indicators", List.of("plan_change_row.indicators", "activity.indicators")),
+      Map.entry("planChangeDecision/decisionComment", List.of("plan_change_decision.comment", "variable")),
       Map.entry("actionPlan/promises.text", List.of("citizen_promise.text", "promise_occurrence.promise_text")),
       Map.entry("actionPlan/promises.target", List.of("citizen_promise.target_text")),
       Map.entry("activityFollowUp/statusComment", List.of("activity_report.comment", "variable")),
@@ -116,6 +131,22 @@ class FieldLimitsTest {
     System.out.printf("FieldLimitsTest: %d fields in %d places checked%n", STORED_IN.size(),
         STORED_IN.values().stream().mapToInt(List::size).sum());
     assertThat(tooSmall).as("limits larger than where the text is kept").isEmpty();
+  }
+
+  /**
+   * A new activity in a plan change becomes an activity of the plan: each of its fields has the same limit in both
+   * forms, so what the action plan takes a change takes, and the other way round.
+   */
+  @Test
+  void anActivityAddedByAPlanChangeHasTheActionPlansLimits() {
+    for (String field : List.of("focusArea", "description", "expectedEffect", "responsiblePerson", "indicators")) {
+      assertThat(FormLimits.max("planChange", "newActivities." + field)).as(field)
+          .isEqualTo(FormLimits.max("actionPlan", "activities." + field));
+    }
+    assertThat(FormLimits.max("planChange", "changedActivities.newPerson"))
+        .isEqualTo(FormLimits.max("actionPlan", "activities.responsiblePerson"));
+    assertThat(FormLimits.max("planChange", "changedActivities.newIndicators"))
+        .isEqualTo(FormLimits.max("actionPlan", "activities.indicators"));
   }
 
   /** Every text of an activity and a promise at its limit is stored exactly; one character more is refused. */

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.common.InvalidInputException;
+import se.tryggsamverkan.overview.OverviewService;
+import se.tryggsamverkan.report.ReportRenderer;
+import se.tryggsamverkan.report.YearlyReports;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.plan.PlanChange;
 import se.tryggsamverkan.plan.PlanChange.Deciders;
@@ -44,6 +48,10 @@ class PlanChangeStepsProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired PlanChangeDecisions decisions;
   @Autowired ActivityFollowUp followUp;
+  @Autowired YearlyReports reports;
+  @Autowired ReportRenderer renderer;
+  @Autowired AgreementRepository agreements;
+  @Autowired OverviewService overview;
 
   TaskService tasks;
   TestMunicipality kb;
@@ -130,6 +138,29 @@ class PlanChangeStepsProcessTest {
     assertThat(next).as("the next change can be proposed").isNotNull();
     assertThat(String.valueOf(tasks.getVariable(next.getId(), APPROVED_ACTIVITIES.name())))
         .contains("Kameror i Kvarnkullen").doesNotContain("Föräldrabrev");
+
+    OverviewService.MunicipalityOverview page = overview.municipality(kb.tenantId(), 2027,
+        java.time.ZonedDateTime.of(2027, 2, 10, 16, 0, 0, 0, Clock.SWEDEN)).orElseThrow();
+    assertThat(page.planChanges()).extracting(PlanChange::number, PlanChange::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Status.APPROVED));
+    assertThat(page.changesOf(walks)).containsExactly("Nya datum 2027-04-01–2027-10-31 genom ändring 1 (2027-02-10)");
+    long cameras = followUp.approvedActivities(agreementId, 2027).stream()
+        .filter(a -> a.activity().description().equals("Kameror i Kvarnkullen")).findFirst().orElseThrow().id();
+    assertThat(page.changesOf(cameras)).containsExactly("Tillagd genom ändring 1 (2027-02-10)");
+    assertThat(page.changesOf(letters)).containsExactly("Stoppad genom ändring 1 (2027-02-10)");
+
+    assertThat(reportText()).contains("Ändringar av planen under året", "Ändring 1, föreslagen 2027-02-03",
+        "Godkänd 2027-02-10 av styrgruppen", "Skjutningen i Kvarnkullen i januari",
+        "Stoppas: Föräldrabrev om narkotika", "Ny aktivitet: Kameror i Kvarnkullen", "Polisen godkände ändringen.",
+        "Kommunen godkände ändringen.", "Bra");
+  }
+
+  /** The yearly report's HTML as it would be drafted today, as text. */
+  private String reportText() {
+    java.time.LocalDateTime now = java.time.LocalDateTime.of(2027, 2, 10, 16, 0);
+    String html = renderer.html(reports.build(agreements.findById(agreementId).orElseThrow(), 2027,
+        new YearlyReports.Texts(null, null, null, null), true, now.toLocalDate(), now));
+    return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
   }
 
   @Test
@@ -216,6 +247,8 @@ class PlanChangeStepsProcessTest {
     assertThat(decisionTasks()).isEmpty();
     assertThat(driver.tasks(cycle, TASK_PROPOSE_PLAN_CHANGE)).isEmpty();
     assertThat(driver.task(cycle, TASK_YEARLY_FOLLOW_UP_REPORT)).isNotNull();
+    assertThat(reportText()).contains("Ändring 1, föreslagen 2027-12-20", "Inte beslutad före årets slut",
+        "Stoppas: Föräldrabrev om narkotika");
     assertThatThrownBy(() -> decisions.propose(agreementId, 2027, "För sent", List.of(PlanChange.Row.stop(letters)),
         kb.user(Role.POLICE_COORDINATOR))).hasMessageContaining("Året 2027 är slut");
   }

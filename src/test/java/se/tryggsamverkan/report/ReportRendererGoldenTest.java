@@ -84,6 +84,19 @@ class ReportRendererGoldenTest {
         "Planen gäller 2026–2027.\r\n\r\nDen följs upp varje år av kommunen & polisen.", null,
         "Brotten minskar.\nOtryggheten ökar något.\n\n  \n\nMest i centrum.", figures,
         List.of(violence, centre, youth), promises, followUps, "Börja tidigare med belysningen.",
-        LocalDateTime.of(2027, 1, 20, 14, 5));
+        LocalDateTime.of(2027, 1, 20, 14, 5), List.of(
+            // approved, returned with a comment over two paragraphs, and one that lapsed at the year's end
+            new FollowUpReport.PlanChangeLine(1, LocalDate.of(2026, 5, 2), "Godkänd", LocalDate.of(2026, 5, 4),
+                "Styrgruppen", "Föreningarna vandrar själva.",
+                List.of("Stoppas: Nattvandring", "Ny aktivitet: Ny belysning vid stationen (2027-04-01–2027-09-30, "
+                    + "Tekniska)"), List.of(new FollowUpReport.PartyDecision("Polisen", true, null),
+                    new FollowUpReport.PartyDecision("Kommunen", true, "Bra <3 & tydligt"))),
+            new FollowUpReport.PlanChangeLine(2, LocalDate.of(2026, 9, 1), "Återremitterad",
+                LocalDate.of(2026, 9, 15), "Samordnarna", "Nya datum för parkbelysningen.",
+                List.of("Nya datum: Parkbelysning (2026-01-01–2026-12-31)"),
+                List.of(new FollowUpReport.PartyDecision("Polisen", false, "Vänta på budgeten.\n\nTa upp i mars."),
+                    new FollowUpReport.PartyDecision("Kommunen", true, null))),
+            new FollowUpReport.PlanChangeLine(3, LocalDate.of(2026, 12, 20), "Inte beslutad före årets slut", null,
+                "Styrgruppen", null, List.of("Stoppas: Parkbelysning"), List.of())));
   }
 }

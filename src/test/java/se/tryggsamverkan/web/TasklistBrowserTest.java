@@ -91,6 +91,9 @@ class TasklistBrowserTest {
   private static final String PREPARE_STEERING_GROUP = "Bered underlag till styrgruppen";
   private static final String POLICE_STEERING_DECISION = "Styrgruppens beslut: polisen";
   private static final String HALF_YEAR_FOLLOW_UP = "Styrgruppens halvårsuppföljning";
+  private static final String PROPOSE_PLAN_CHANGE = "Föreslå ändring av planen";
+  private static final String CHANGED_ACTIVITIES = "Ändra eller stoppa aktiviteter";
+  private static final String NEW_ACTIVITIES = "Nya aktiviteter";
   private static final String SITUATION_ENTRIES = "Underlag";
   private static final String PLACES = "Otrygga och brottsutsatta platser";
   private static final String ACTIVITIES = "Aktiviteter";
@@ -170,8 +173,9 @@ class TasklistBrowserTest {
     logIn("kungsbacka.polis");
     openFilter(MY_GROUPS_TASKS);
     waitForTaskInList(POLICE_PICTURE);
-    // the demo keeps this year's half-year follow-up open for the steering group and both coordinators
-    assertThat(taskNames()).containsExactlyInAnyOrder(POLICE_PICTURE, HALF_YEAR_FOLLOW_UP);
+    // the demo keeps this year's half-year follow-up open for the steering group and both coordinators, and the
+    // coordinators' standing task for changes to this year's plan is always there
+    assertThat(taskNames()).containsExactlyInAnyOrder(POLICE_PICTURE, HALF_YEAR_FOLLOW_UP, PROPOSE_PLAN_CHANGE);
     // the card names the municipality and the cycle's year (filter variables, readable with READ_INSTANCE)
     wait.until(d -> waitForTaskInList(POLICE_PICTURE).getText().contains("Kungsbacka kommun"));
     assertThat(waitForTaskInList(POLICE_PICTURE).getText()).contains("Kommun", "Kungsbacka kommun", "År", "2027");
@@ -207,7 +211,8 @@ class TasklistBrowserTest {
     submit();
 
     waitForTaskInList(MERGE_AND_PRIORITISE);
-    assertThat(taskNames()).containsExactlyInAnyOrder(MERGE_AND_PRIORITISE, HALF_YEAR_FOLLOW_UP);
+    assertThat(taskNames()).containsExactlyInAnyOrder(MERGE_AND_PRIORITISE, HALF_YEAR_FOLLOW_UP,
+        PROPOSE_PLAN_CHANGE);
     screenshot("04-kungsbacka-polis-merge-task-in-group-list");
 
     assertThat(runtimeService.getVariable(cycle.getId(), "policeSituationPicture")).isEqualTo(picture);
@@ -235,7 +240,9 @@ class TasklistBrowserTest {
     assertThat(merge.getAssignee()).isNull();
     Task halfYear = taskService.createTaskQuery().processInstanceBusinessKey(KUNGSBACKA_2026)
         .taskDefinitionKey("Task_HalfYearFollowUp").singleResult();
-    assertThat(shownTaskIds()).containsExactlyInAnyOrder(merge.getId(), halfYear.getId());
+    Task proposeChange = taskService.createTaskQuery().processInstanceBusinessKey(KUNGSBACKA_2026)
+        .taskDefinitionKey("Task_ProposePlanChange").singleResult();
+    assertThat(shownTaskIds()).containsExactlyInAnyOrder(merge.getId(), halfYear.getId(), proposeChange.getId());
   }
 
   @Test
@@ -537,6 +544,88 @@ class TasklistBrowserTest {
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(promiseTable)).getText())
         .contains("Polisen och kommunen genomför trygghetsdagarna för alla elever i årskurs sju.", "minst 1 per år");
     fullPageScreenshot("14-kavlinge-samordnare-half-year-follow-up");
+  }
+
+  /**
+   * Issue 15 end to end: Kungsbacka's municipal coordinator proposes a change to the running plan of 2026 in
+   * Tasklist (new dates for one activity, a new activity), both steering-group members approve it in their own
+   * Tasklist, and the municipality's overview page lists the change and shows the activity as now planned.
+   */
+  @Test
+  @Order(9)
+  void theCoordinatorsProposeAPlanChangeInTasklistTheSteeringGroupApprovesItAndTheOverviewShowsIt() {
+    ProcessInstance cycle = cycle(KUNGSBACKA_2026);
+    String lighting = "Trygghetsskapande belysning och beskärning av buskage";
+    String cameras = "Kamerabevakning vid Kungsbacka resecentrum efter rånen i oktober";
+    Task propose = singleTask(cycle, "Task_ProposePlanChange");
+    assertThat(propose.getDueDate()).isNull();
+
+    logIn("kungsbacka.samordnare");
+    openFilter(MY_GROUPS_TASKS);
+    openTask(PROPOSE_PLAN_CHANGE);
+    claimTheOpenTask();
+    assertThat(formValue("Årets beslutade plan just nu")).contains(lighting);
+    assertThat(rows(CHANGED_ACTIVITIES)).as("no rows until the coordinator adds one").isEmpty();
+    typeInto("Skäl till ändringen", "Rånen vid resecentrum i oktober; belysningen hinner inte klart före jul.");
+    addRow(CHANGED_ACTIVITIES);
+    String option = fieldContainer(CHANGED_ACTIVITIES, 0, "Aktivitet").findElement(By.cssSelector(
+        ".fjs-select-display")).getText();
+    assertThat(option).as("nothing chosen yet").doesNotContain(lighting);
+    chooseStartingWith(CHANGED_ACTIVITIES, 0, "Aktivitet", lighting);
+    choose(CHANGED_ACTIVITIES, 0, "Ändring", "Nya start- och slutdatum");
+    typeDate(CHANGED_ACTIVITIES, 0, "Nytt startdatum", LocalDate.of(2026, 3, 1));
+    typeDate(CHANGED_ACTIVITIES, 0, "Nytt slutdatum", LocalDate.of(2026, 12, 31));
+    addRow(NEW_ACTIVITIES);
+    typeIn(NEW_ACTIVITIES, 0, "Fokusområde", "Trygghet i offentlig miljö");
+    typeIn(NEW_ACTIVITIES, 0, "Aktivitet", cameras);
+    typeIn(NEW_ACTIVITIES, 0, "Förväntad effekt", "Färre rån och större trygghet vid resecentrum");
+    choose(NEW_ACTIVITIES, 0, "Ansvarig part", "Polisen");
+    typeIn(NEW_ACTIVITIES, 0, "Ansvarig person (användar-id)", "kungsbacka.polis");
+    typeDate(NEW_ACTIVITIES, 0, "Start", LocalDate.of(2026, 12, 1));
+    typeDate(NEW_ACTIVITIES, 0, "Slut", LocalDate.of(2026, 12, 31));
+    typeIn(NEW_ACTIVITIES, 0, "Uppföljningsindikatorer", "Antal anmälda rån vid resecentrum");
+    fullPageScreenshot("30-kungsbacka-samordnare-proposes-plan-change");
+    submit();
+    wait.until(d -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
+
+    List<Task> decisions = taskService.createTaskQuery().processInstanceId(cycle.getId())
+        .taskDefinitionKeyIn("Task_PolicePlanChangeDecision", "Task_MunicipalPlanChangeDecision").list();
+    assertThat(decisions).hasSize(2);
+    for (String[] member : new String[][] {{"kungsbacka.lpo", "Task_PolicePlanChangeDecision"},
+        {"kungsbacka.kd", "Task_MunicipalPlanChangeDecision"}}) {
+      Task decision = decisions.stream().filter(t -> t.getTaskDefinitionKey().equals(member[1])).findFirst()
+          .orElseThrow();
+      driver.manage().deleteAllCookies();
+      logIn(member[0]);
+      openFilter(MY_GROUPS_TASKS);
+      openTask(decision.getName());
+      claimTheOpenTask();
+      assertThat(formValue("Föreslagen ändring mot den beslutade planen")).contains(
+          "Skäl: Rånen vid resecentrum i oktober", "- Nya datum: " + lighting + " (2026-03-01–2026-12-31)",
+          "- Ny aktivitet: " + cameras);
+      chooseRadio("Godkänn ändringen");
+      if (member[0].equals("kungsbacka.lpo")) {
+        fullPageScreenshot("31-kungsbacka-lpo-approves-plan-change");
+      }
+      submit();
+      wait.until(d -> taskService.createTaskQuery().taskId(decision.getId()).count() == 0);
+    }
+
+    wait.until(d -> taskService.createTaskQuery().processInstanceId(cycle.getId())
+        .taskDefinitionKey("Task_ProposePlanChange").count() == 1);
+    driver.manage().deleteAllCookies();
+    logIn("kungsbacka.ledning");
+    driver.get("http://localhost:" + port + "/oversikt/kommun.html?kommun=kungsbacka&ar=2026");
+    By change = By.cssSelector("#andringslista li.change-approved");
+    WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(change));
+    assertThat(shown.getText()).contains("Ändring 1, föreslagen", "Godkänd", "av styrgruppen",
+        "Skäl: Rånen vid resecentrum", "Ny aktivitet: " + cameras, "Kommunen godkände", "Polisen godkände",
+        "av Brå-samordnare Kungsbacka");
+    String activities = driver.findElement(By.id("aktivitetslista")).getText();
+    assertThat(activities).contains(cameras, "Tillagd genom ändring 1", "Nya datum 2026-03-01–2026-12-31 genom ändring 1");
+    scrolledIntoView(driver.findElement(By.id("andringar")));
+    screenshot("32-kungsbacka-overview-plan-change");
+    assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
   }
 
   @Test
@@ -1193,6 +1282,25 @@ class TasklistBrowserTest {
     item.click();
     settle();
     wait.until(d -> option.equals(field.get().findElement(By.cssSelector(".fjs-select-display")).getText().trim()));
+  }
+
+  /** Picks the option whose text starts so: options that name an activity end with its dates and owner. */
+  private void chooseStartingWith(String list, int index, String label, String start) {
+    clickInView(fieldContainer(list, index, label).findElement(By.cssSelector(".fjs-select-display")));
+    WebElement item = wait.until(d -> fieldContainer(list, index, label)
+        .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(i -> i.getText().trim().startsWith(start)).findFirst().orElse(null));
+    item.click();
+    settle();
+    wait.until(d -> fieldContainer(list, index, label).findElement(By.cssSelector(".fjs-select-display")).getText()
+        .trim().startsWith(start));
+  }
+
+  /** Clicks the radio button with this label, as a user does. */
+  private void chooseRadio(String label) {
+    By radio = By.xpath("//*[contains(@class,'task-details')]//label[normalize-space(.)='" + label + "']");
+    clickInView(wait.until(ExpectedConditions.elementToBeClickable(radio)));
+    settle();
   }
 
   /** The form field (label, input and messages) of a field outside any list. */

@@ -270,7 +270,7 @@ class DemoData implements ApplicationRunner {
     String key = task.getTaskDefinitionKey();
     Date now = ClockUtil.getCurrentTime();
     if (TASK_PROPOSE_PLAN_CHANGE.equals(key)) {
-      // open all year for the coordinators; the demo's changes are proposed by planChanges(), not here
+      // open all year for the coordinators to use when something happens; the demo year has no plan change
       return FUTURE;
     }
     if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {

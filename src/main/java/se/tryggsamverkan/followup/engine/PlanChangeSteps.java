@@ -43,6 +43,8 @@ import se.tryggsamverkan.plan.PlanRepository;
 public class PlanChangeSteps {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How much of an activity's description its choice in the proposal form shows. */
+  private static final int OPTION_LENGTH = 70;
 
   private final PlanChangeDecisions decisions;
   private final PlanInput input;
@@ -68,7 +70,7 @@ public class PlanChangeSteps {
     List<PlannedActivity> running = followUp.approvedActivities(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task))
         .stream().filter(a -> a.stoppedOn().isEmpty()).toList();
     APPROVED_ACTIVITIES.setLocal(task, json(running.stream()
-        .map(a -> Map.of("value", String.valueOf(a.id()), "label", label(a.activity()))).toList()));
+        .map(a -> Map.of("value", String.valueOf(a.id()), "label", option(a.activity()))).toList()));
     APPROVED_PLAN.setLocal(task, running.isEmpty() ? "Planen har inga pågående aktiviteter."
         : running.stream().map(a -> "- " + label(a.activity()) + "\n  Indikatorer: " + a.activity().indicators()
             + "\n  Uppföljning: " + a.activity().followUpInterval().swedishName())
@@ -155,8 +157,8 @@ public class PlanChangeSteps {
   }
 
   /** The proposal as the decision form shows it. */
-  static String summary(PlanChange change) {
-    return change.title() + ", föreslagen av " + change.proposedBy() + "\n"
+  private String summary(PlanChange change) {
+    return change.title() + ", föreslagen av " + directory.displayName(change.proposedBy()) + "\n"
         + "Beslutas av: " + change.deciders().swedishName().toLowerCase(java.util.Locale.ROOT) + "\n\n"
         + "Skäl: " + change.reason() + "\n\n"
         + change.rows().stream().map(r -> "- " + r.swedish()).collect(Collectors.joining("\n"));
@@ -164,6 +166,13 @@ public class PlanChangeSteps {
 
   private PlanChange change(DelegateExecution execution) {
     return decisions.find(PLAN_CHANGE_ID.from(execution)).orElseThrow();
+  }
+
+  /** An activity as a choice: short enough for one line of the drop-down, with its period to tell twins apart. */
+  private static String option(Activity a) {
+    String name = a.description().length() > OPTION_LENGTH
+        ? a.description().substring(0, OPTION_LENGTH - 1) + "…" : a.description();
+    return name + " (" + a.start() + "–" + a.end() + ")";
   }
 
   private String label(Activity a) {

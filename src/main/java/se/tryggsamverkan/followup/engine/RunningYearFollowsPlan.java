@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.common.FieldChecks;
+import se.tryggsamverkan.common.FormLimits;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.plan.Activity;
@@ -68,13 +69,12 @@ public class RunningYearFollowsPlan implements RunningYear {
   }
 
   /**
-   * The longest reason for a stop, declared once. It is a comment-like text: 4,000 characters, as the other
-   * comments of the year's work ({@code activityFollowUp/statusComment}, {@code steeringDecision/decisionComment}),
-   * and the most the engine's string variable {@code stopReason} holds ({@link se.tryggsamverkan.common.FormLimits#STRING_VARIABLE});
-   * {@code activity.stop_reason} is as wide (V10). The form of the coming decision part declares this number as its
-   * field's {@code maxLength} and this constant then becomes {@code FormLimits.max(...)} of that field.
+   * The longest reason for a stop: an activity is stopped by an approved plan change, whose reason it takes, so it is
+   * the proposal form's limit for that reason ({@code planChange/planChangeReason}), declared once there; the
+   * engine's string variable {@code stopReason} holds it ({@link se.tryggsamverkan.common.FormLimits#STRING_VARIABLE})
+   * and {@code activity.stop_reason} is as wide (V10, FieldLimitsTest).
    */
-  public static final int STOP_REASON_MAX = 4_000;
+  public static final int STOP_REASON_MAX = FormLimits.max("planChange", "planChangeReason");
 
   /**
    * Rule "stopped": the activity's row is marked stopped today with the reason (from then on its status is

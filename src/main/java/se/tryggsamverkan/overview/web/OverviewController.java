@@ -24,6 +24,7 @@ import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.identity.Viewer;
 import se.tryggsamverkan.overview.CycleStates;
 import se.tryggsamverkan.overview.OverviewService;
+import se.tryggsamverkan.plan.PlanChange;
 import se.tryggsamverkan.web.ApiAccess;
 
 /**
@@ -76,7 +77,15 @@ class OverviewController {
   /** {@code stoppedOn} and {@code stopReason} are null unless the status is "Stoppad". */
   record ActivityView(String focusArea, String description, String responsible, LocalDate start, LocalDate end,
       String status, String statusName, String symbol, String comment, LocalDate reportedOn, LocalDate stoppedOn,
-      String stopReason) {
+      String stopReason, List<String> changes) {
+  }
+
+  /** A change to the year's plan and what became of it (issue 15). */
+  record PlanChangeView(int number, LocalDate proposedOn, String proposedBy, String reason, String status,
+      String statusName, String deciders, LocalDate decidedOn, List<String> rows, List<ChangeDecisionView> decisions) {
+  }
+
+  record ChangeDecisionView(String party, boolean approves, String comment, String decidedBy, LocalDate decidedOn) {
   }
 
   record PromiseView(int number, String text, String party, String target, int done, Integer expectedSoFar,
@@ -93,7 +102,7 @@ class OverviewController {
   record MunicipalityView(String tenantId, String name, String policeArea, String agreementId, String period, int year,
       List<Integer> years, LocalDate today, CycleView cycle, List<TaskView> openTasks, List<RoleView> tasksByRole,
       List<StatusCount> activitiesByStatus, List<ActivityView> activities, List<PromiseView> promises,
-      List<DecisionView> decisions, List<ReportView> reports) {
+      List<DecisionView> decisions, List<ReportView> reports, List<PlanChangeView> planChanges) {
   }
 
   private final OverviewService overview;
@@ -156,7 +165,8 @@ class OverviewController {
             s.status().swedishName(), s.status().symbol(), s.latest().map(r -> r.comment()).orElse(null),
             s.latest().map(r -> r.reportedOn()).orElse(null),
             s.status() == ActivityStatus.STOPPED ? s.planned().stoppedOn().orElse(null) : null,
-            s.status() == ActivityStatus.STOPPED ? s.planned().stop().map(t -> t.reason()).orElse(null) : null))
+            s.status() == ActivityStatus.STOPPED ? s.planned().stop().map(t -> t.reason()).orElse(null) : null,
+            o.changesOf(s.planned().id())))
             .toList(),
         o.promises().stream().map(p -> new PromiseView(p.index(), p.promise().text(),
             p.promise().party().swedishName(), p.promise().target() == null ? null : p.promise().target().swedish(),
@@ -167,7 +177,13 @@ class OverviewController {
             "APPROVE".equals(d.verdict()) ? "Godkände planen" : "Återremitterade planen", d.comment(),
             d.decidedAt().toLocalDate().toString())).toList(),
         o.reports().stream().map(r -> new ReportView(r.version(), r.isFinal(),
-            base + "/report.pdf?version=" + r.version(), base + "/report.html?version=" + r.version())).toList());
+            base + "/report.pdf?version=" + r.version(), base + "/report.html?version=" + r.version())).toList(),
+        o.planChanges().stream().map(c -> new PlanChangeView(c.number(), c.proposedAt().toLocalDate(),
+            directory.displayName(c.proposedBy()), c.reason(), c.status().name(), c.status().swedishName(),
+            c.deciders().swedishName(), c.decidedAt() == null ? null : c.decidedAt().toLocalDate(),
+            c.rows().stream().map(PlanChange.Row::swedish).toList(),
+            c.decisions().stream().map(d -> new ChangeDecisionView(d.party().swedishName(), d.approves(),
+                d.comment(), directory.displayName(d.decidedBy()), d.decidedAt().toLocalDate())).toList())).toList());
   }
 
   @GetMapping(path = "/api/tenants/{tenantId}/overview/diagram", produces = MediaType.APPLICATION_XML_VALUE)
