@@ -113,14 +113,18 @@ public class PromiseFollowUp {
         : LocalDate.of(year, 1, 1);
     LocalDate to = LocalDate.of(year, 12, 31).isAfter(agreement.periodEnd()) ? agreement.periodEnd()
         : LocalDate.of(year, 12, 31);
+    java.util.Map<String, LocalDate> added = plans.promisesAddedDuringTheYear(agreement.id(), year);
     return java.util.stream.IntStream.range(0, promises.size()).mapToObj(i -> {
       CitizenPromise promise = promises.get(i);
+      // a promise added by a change during the year is counted from the day it was approved
+      LocalDate start = added.containsKey(promise.text()) && added.get(promise.text()).isAfter(from)
+          ? added.get(promise.text()) : from;
       List<LocalDate> done = jdbc.sql("select occurred_on from promise_occurrence where agreement_id = :a "
               + "and cycle_year = :y and promise_text = :text order by occurred_on")
           .param("a", agreement.id()).param("y", year).param("text", promise.text())
           .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
       return new PromiseStatus(i + 1, promise, done,
-          promise.target() == null ? null : PromiseProgress.of(promise.target(), from, to, done, today));
+          promise.target() == null ? null : PromiseProgress.of(promise.target(), start, to, done, today));
     }).toList();
   }
 

@@ -54,7 +54,11 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
   }
 
   public enum Kind {
-    ADD(false), STOP(false), MOVE(true), REASSIGN(true), REVISE(true);
+    ADD(false), STOP(false), MOVE(true), REASSIGN(true), REVISE(true),
+    /** A new citizen promise: public, so never small. */
+    ADD_PROMISE(false),
+    /** A promise's new measurable target ("a promise is sharpened"): public, so never small. */
+    RETARGET_PROMISE(false);
 
     private final boolean small;
 
@@ -73,31 +77,43 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
    * {@code before} is the activity's description when the change was proposed, so the row still reads right later.
    */
   public record Row(Kind kind, Long activityId, String before, LocalDate newStart, LocalDate newEnd,
-      String newPerson, String newIndicators, FollowUpInterval newInterval, Activity added) {
+      String newPerson, String newIndicators, FollowUpInterval newInterval, Activity added, Long promiseId,
+      CitizenPromise promise) {
 
     public static Row add(Activity activity) {
-      return new Row(Kind.ADD, null, null, null, null, null, null, null, activity);
+      return new Row(Kind.ADD, null, null, null, null, null, null, null, activity, null, null);
     }
 
     public static Row stop(long activityId) {
-      return new Row(Kind.STOP, activityId, null, null, null, null, null, null, null);
+      return new Row(Kind.STOP, activityId, null, null, null, null, null, null, null, null, null);
     }
 
     public static Row move(long activityId, LocalDate start, LocalDate end) {
-      return new Row(Kind.MOVE, activityId, null, start, end, null, null, null, null);
+      return new Row(Kind.MOVE, activityId, null, start, end, null, null, null, null, null, null);
     }
 
     public static Row reassign(long activityId, String person) {
-      return new Row(Kind.REASSIGN, activityId, null, null, null, person, null, null, null);
+      return new Row(Kind.REASSIGN, activityId, null, null, null, person, null, null, null, null, null);
     }
 
     /** New indicators, a new follow-up interval, or both (null keeps the approved one). */
     public static Row revise(long activityId, String indicators, FollowUpInterval interval) {
-      return new Row(Kind.REVISE, activityId, null, null, null, null, indicators, interval, null);
+      return new Row(Kind.REVISE, activityId, null, null, null, null, indicators, interval, null, null, null);
+    }
+
+    public static Row addPromise(CitizenPromise promise) {
+      return new Row(Kind.ADD_PROMISE, null, null, null, null, null, null, null, null, null, promise);
+    }
+
+    /** The promise (a citizen_promise row of the approved plan) gets this measurable target. */
+    public static Row retargetPromise(long promiseId, PromiseTarget target) {
+      return new Row(Kind.RETARGET_PROMISE, null, null, null, null, null, null, null, null, promiseId,
+          new CitizenPromise(null, null, target));
     }
 
     Row withBefore(String description) {
-      return new Row(kind, activityId, description, newStart, newEnd, newPerson, newIndicators, newInterval, added);
+      return new Row(kind, activityId, description, newStart, newEnd, newPerson, newIndicators, newInterval, added,
+          promiseId, promise);
     }
 
     /** What the row does to its activity, in a few words ("nya datum 2027-04-01–2027-10-31"). */
@@ -108,6 +124,8 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
         case MOVE -> "Nya datum " + newStart + "–" + newEnd;
         case REASSIGN -> "Ny ansvarig";
         case REVISE -> "Ny uppföljning";
+        case ADD_PROMISE -> "Nytt löfte";
+        case RETARGET_PROMISE -> "Nytt mål";
       };
     }
 
@@ -124,6 +142,9 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
             + (newIndicators != null && newInterval != null ? "; " : "")
             + (newInterval == null ? "" : "intervall: " + newInterval.swedishName().toLowerCase(java.util.Locale.ROOT))
             + ")";
+        case ADD_PROMISE -> "Nytt medborgarlöfte: " + promise.text() + " (" + promise.party().swedishName()
+            + (promise.target() == null ? "" : ", " + promise.target().swedish()) + ")";
+        case RETARGET_PROMISE -> "Nytt mål för medborgarlöftet: " + before + " (" + promise.target().swedish() + ")";
       };
     }
   }

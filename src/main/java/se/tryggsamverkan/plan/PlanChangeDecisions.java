@@ -208,6 +208,10 @@ public class PlanChangeDecisions {
         case MOVE -> runningYear.move(row.activityId(), row.newStart(), row.newEnd());
         case REASSIGN -> runningYear.reassign(row.activityId(), row.newPerson());
         case REVISE -> runningYear.revise(row.activityId(), row.newIndicators(), row.newInterval());
+        // promises are the plan's data, not the engine's: their progress is counted from the tables
+        case ADD_PROMISE -> changes.promiseAddedAs(change.id(), i, plans.addPromiseToApprovedPlan(change.agreementId(),
+            change.year(), row.promise(), LocalDate.now(clock)));
+        case RETARGET_PROMISE -> plans.retargetPromise(row.promiseId(), row.promise().target());
         default -> throw new IllegalStateException("Unknown change " + row.kind());
       }
     }
@@ -215,6 +219,9 @@ public class PlanChangeDecisions {
 
   /** The row as it will be kept: an existing activity's description noted, every value checked. */
   private Row checked(Row row, String at, String label, Agreement agreement, int year, FieldChecks checks) {
+    if (row.kind() == Kind.ADD_PROMISE || row.kind() == Kind.RETARGET_PROMISE) {
+      return checkedPromise(row, at, label, agreement, year, checks);
+    }
     if (row.kind() == Kind.ADD) {
       Activity a = row.added();
       checks.requiredText(at + "description", a.description(), label + "Aktivitet",
@@ -247,6 +254,36 @@ public class PlanChangeDecisions {
           FormLimits.max("planChange", "changedActivities.newIndicators"));
     }
     return row.withBefore(activity.get().description());
+  }
+
+  /**
+   * A new promise: its text within the plan form's limit and not already a promise of the year (what is kept is
+   * recorded by the promise's text); a new target: for a promise of the approved plan.
+   */
+  private Row checkedPromise(Row row, String at, String label, Agreement agreement, int year, FieldChecks checks) {
+    List<PlanRepository.ApprovedPromise> approved = plans.promisesOfApprovedPlan(agreement.id(), year);
+    if (row.kind() == Kind.ADD_PROMISE) {
+      CitizenPromise p = row.promise();
+      String text = checks.requiredText(at + "text", p == null ? null : p.text(), label + "Löftet",
+          FormLimits.max("planChange", "newPromises.text"));
+      if (text != null && approved.stream().anyMatch(a -> a.promise().text().equalsIgnoreCase(text))) {
+        checks.fail(at + "text", label + "Löftet finns redan i årets plan");
+      }
+      if (p == null || p.party() == null) {
+        checks.fail(at + "party", label + "Vem lovar måste väljas");
+      }
+      return row;
+    }
+    Optional<PlanRepository.ApprovedPromise> promise = approved.stream()
+        .filter(a -> Long.valueOf(a.id()).equals(row.promiseId())).findFirst();
+    if (promise.isEmpty()) {
+      checks.fail(at + "promiseId", label + "Löftet finns inte i årets beslutade plan");
+      return row;
+    }
+    if (row.promise() == null || row.promise().target() == null) {
+      checks.fail(at + "target", label + "Ange det nya mätbara målet, till exempel minst 2 per månad");
+    }
+    return row.withBefore(promise.get().promise().text());
   }
 
   private void person(String at, String person, String label, Agreement agreement, FieldChecks checks) {

@@ -48,9 +48,9 @@ public class PlanChangeRepository {
       jdbc.sql("""
               insert into plan_change_row (plan_change_id, position, kind, activity_id, activity_before, new_start,
                 new_end, new_person, focus_area, description, expected_effect, responsible_party, indicators,
-                follow_up_interval)
+                follow_up_interval, promise_id, promise_target)
               values (:id, :pos, :kind, :activity, :before, :start, :end, :person, :area, :description, :effect,
-                :party, :indicators, :interval)
+                :party, :indicators, :interval, :promise, :target)
               """)
           .param("id", id).param("pos", i).param("kind", row.kind().name()).param("activity", row.activityId())
           .param("before", row.before())
@@ -58,12 +58,17 @@ public class PlanChangeRepository {
           .param("end", added == null ? row.newEnd() : added.end())
           .param("person", added == null ? row.newPerson() : added.responsiblePerson())
           .param("area", added == null ? null : added.focusArea())
-          .param("description", added == null ? null : added.description())
+          .param("description", added != null ? added.description()
+              : row.kind() == Kind.ADD_PROMISE ? row.promise().text() : null)
           .param("effect", added == null ? null : added.expectedEffect())
-          .param("party", added == null ? null : added.responsibleParty().name())
+          .param("party", added != null ? added.responsibleParty().name()
+              : row.kind() == Kind.ADD_PROMISE ? row.promise().party().name() : null)
           .param("indicators", added == null ? row.newIndicators() : added.indicators())
           .param("interval", added != null ? added.followUpInterval().name()
               : row.newInterval() == null ? null : row.newInterval().name())
+          .param("promise", row.promiseId())
+          .param("target", row.promise() == null || row.promise().target() == null ? null
+              : row.promise().target().swedish())
           .update();
     }
     return id;
@@ -88,6 +93,12 @@ public class PlanChangeRepository {
   List<Long> waiting(String agreementId, int year) {
     return jdbc.sql("select id from plan_change where agreement_id = :a and cycle_year = :y and status = 'PROPOSED'")
         .param("a", agreementId).param("y", year).query(Long.class).list();
+  }
+
+  /** The added promise's row id, once the change is approved and the promise is in the plan. */
+  void promiseAddedAs(long changeId, int position, long promiseId) {
+    jdbc.sql("update plan_change_row set promise_id = :promise where plan_change_id = :id and position = :pos")
+        .param("promise", promiseId).param("id", changeId).param("pos", position).update();
   }
 
   /** The added activity's row id, once the change is approved and the activity is in the plan. */
@@ -134,9 +145,20 @@ public class PlanChangeRepository {
               Responsible.valueOf(rs.getString("responsible_party")), rs.getString("new_person"), start, end,
               rs.getString("indicators"), FollowUpInterval.valueOf(rs.getString("follow_up_interval")));
           String interval = rs.getString("follow_up_interval");
-          return kind == Kind.ADD ? new Row(kind, activityId, null, null, null, null, null, null, added)
-              : new Row(kind, activityId, rs.getString("activity_before"), start, end, rs.getString("new_person"),
-                  rs.getString("indicators"), interval == null ? null : FollowUpInterval.valueOf(interval), null);
+          long promise = rs.getLong("promise_id");
+          Long promiseId = rs.wasNull() ? null : promise;
+          PromiseTarget target = PromiseTarget.parse(rs.getString("promise_target")).orElse(null);
+          return switch (kind) {
+            case ADD -> new Row(kind, activityId, null, null, null, null, null, null, added, null, null);
+            case ADD_PROMISE -> new Row(kind, null, null, null, null, null, null, null, null, promiseId,
+                new CitizenPromise(rs.getString("description"), Responsible.valueOf(rs.getString("responsible_party")),
+                    target));
+            case RETARGET_PROMISE -> new Row(kind, null, rs.getString("activity_before"), null, null, null, null, null,
+                null, promiseId, new CitizenPromise(null, null, target));
+            default -> new Row(kind, activityId, rs.getString("activity_before"), start, end,
+                rs.getString("new_person"), rs.getString("indicators"),
+                interval == null ? null : FollowUpInterval.valueOf(interval), null, null, null);
+          };
         }).list();
   }
 

@@ -134,12 +134,13 @@ public class PlanInput {
 
   /**
    * A proposed plan change as typed in {@code planChange.form}: the rows of {@code changedActivities} (stop, new
-   * dates, new owner, new follow-up of an activity of the approved plan) and {@code newActivities}, in that order.
+   * dates, new owner, new follow-up of an activity of the approved plan), {@code newActivities}, {@code newPromises}
+   * and {@code newTargets} (a promise's new measurable target), in that order.
    * Every problem is reported at once, per row; whether a row fits the approved plan is checked when it is proposed
    * ({@link PlanChangeDecisions#propose}).
    */
-  public List<PlanChange.Row> planChange(String changedJson, String newJson, Agreement agreement,
-      Set<String> focusAreas) {
+  public List<PlanChange.Row> planChange(String changedJson, String newJson, String newPromisesJson,
+      String newTargetsJson, Agreement agreement, Set<String> focusAreas) {
     FieldChecks checks = new FieldChecks();
     List<PlanChange.Row> result = new ArrayList<>();
     List<JsonNode> rows = FormRows.read("changedActivities", changedJson, "Ändrade aktiviteter", checks);
@@ -186,8 +187,53 @@ public class PlanInput {
       result.add(PlanChange.Row.add(activity(rows.get(i), "newActivities[" + i + "].", "Ny aktivitet " + (i + 1)
           + ": ", "planChange", "newActivities.", agreement, focusAreas, checks)));
     }
+    rows = FormRows.read("newPromises", newPromisesJson, "Nya medborgarlöften", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = "newPromises[" + i + "].";
+      String label = "Nytt löfte " + (i + 1) + ": ";
+      String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet",
+          FormLimits.max("planChange", "newPromises.text"));
+      Responsible party = choice(checks, at + "party", FormRows.text(row, "party"), Responsible.class,
+          label + "Vem lovar");
+      PromiseTarget target = target(checks, at + "target", FormRows.text(row, "target"), label, false);
+      if (text != null && party != null) {
+        result.add(PlanChange.Row.addPromise(new CitizenPromise(text, party, target)));
+      }
+    }
+    rows = FormRows.read("newTargets", newTargetsJson, "Nya mål för medborgarlöften", checks);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = "newTargets[" + i + "].";
+      String label = "Nytt mål " + (i + 1) + ": ";
+      String id = checks.required(at + "promiseId", FormRows.text(row, "promiseId"), label + "Löfte");
+      PromiseTarget target = target(checks, at + "target", FormRows.text(row, "target"), label, true);
+      if (id != null && target != null) {
+        try {
+          result.add(PlanChange.Row.retargetPromise(Long.parseLong(id), target));
+        } catch (NumberFormatException e) {
+          checks.fail(at + "promiseId", label + "'" + id + "' är inget löfte i planen");
+        }
+      }
+    }
     checks.throwIfAny();
     return result;
+  }
+
+  /** A measurable target as typed ("minst 2 per månad"); refused in Swedish when it cannot be read. */
+  private static PromiseTarget target(FieldChecks checks, String field, String text, String label, boolean required) {
+    if (text == null) {
+      if (required) {
+        checks.fail(field, label + "Ange det nya mätbara målet, till exempel minst 2 per månad");
+      }
+      return null;
+    }
+    try {
+      return PromiseTarget.parse(text).orElse(null);
+    } catch (IllegalArgumentException e) {
+      checks.fail(field, label + e.getMessage());
+      return null;
+    }
   }
 
   private Activity activity(JsonNode row, int i, Agreement agreement, Set<String> focusAreas, FieldChecks checks) {

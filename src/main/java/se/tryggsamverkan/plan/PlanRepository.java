@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -143,18 +144,80 @@ public class PlanRepository {
       insertActivity(agreementId, year, plan.version(), i, plan.activities().get(i));
     }
     for (int i = 0; i < plan.promises().size(); i++) {
-      CitizenPromise p = plan.promises().get(i);
-      jdbc.sql("""
-              insert into citizen_promise (agreement_id, cycle_year, plan_version, position, text, party,
-                target_count, target_period, target_text)
-              values (:a, :y, :v, :i, :text, :party, :count, :period, :target)
-              """)
-          .param("a", agreementId).param("y", year).param("v", plan.version()).param("i", i)
-          .param("text", p.text()).param("party", p.party().name())
-          .param("count", p.target() == null ? null : p.target().count())
-          .param("period", p.target() == null ? null : p.target().period().name())
-          .param("target", p.target() == null ? null : p.target().swedish()).update();
+      insertPromise(agreementId, year, plan.version(), i, plan.promises().get(i), null);
     }
+  }
+
+  /** Inserts the promise row and returns its id; {@code validFrom} null for a promise of the whole year. */
+  private long insertPromise(String agreementId, int year, int version, int position, CitizenPromise p,
+      LocalDate validFrom) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into citizen_promise (agreement_id, cycle_year, plan_version, position, text, party,
+              target_count, target_period, target_text, valid_from)
+            values (:a, :y, :v, :i, :text, :party, :count, :period, :target, :from)
+            """)
+        .param("a", agreementId).param("y", year).param("v", version).param("i", position)
+        .param("text", p.text()).param("party", p.party().name())
+        .param("count", p.target() == null ? null : p.target().count())
+        .param("period", p.target() == null ? null : p.target().period().name())
+        .param("target", p.target() == null ? null : p.target().swedish()).param("from", validFrom)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** A promise of the approved plan with its row id. */
+  public record ApprovedPromise(long id, CitizenPromise promise) {
+  }
+
+  /** The promises of the year's approved (latest) plan version, with their row ids, in order. */
+  public List<ApprovedPromise> promisesOfApprovedPlan(String agreementId, int year) {
+    Optional<Integer> version = approvedVersion(agreementId, year);
+    if (version.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from citizen_promise where agreement_id = :a and cycle_year = :y and plan_version = :v "
+            + "order by position")
+        .param("a", agreementId).param("y", year).param("v", version.get())
+        .query((rs, n) -> new ApprovedPromise(rs.getLong("id"), promiseOf(rs))).list();
+  }
+
+  /** Adds a promise at the end of the year's approved plan, counted from {@code validFrom}; returns its row id. */
+  public long addPromiseToApprovedPlan(String agreementId, int year, CitizenPromise promise, LocalDate validFrom) {
+    int version = approvedVersion(agreementId, year)
+        .orElseThrow(() -> new IllegalStateException("No plan for " + agreementId + " " + year));
+    int position = jdbc.sql("select coalesce(max(position), -1) + 1 from citizen_promise where agreement_id = :a "
+            + "and cycle_year = :y and plan_version = :v")
+        .param("a", agreementId).param("y", year).param("v", version).query(Integer.class).single();
+    return insertPromise(agreementId, year, version, position, promise, validFrom);
+  }
+
+  /** The approved promise's new measurable target; its text, and so what was recorded as kept, stays. */
+  public void retargetPromise(long promiseId, PromiseTarget target) {
+    int rows = jdbc.sql("update citizen_promise set target_count = :count, target_period = :period, "
+            + "target_text = :text where id = :id")
+        .param("count", target.count()).param("period", target.period().name()).param("text", target.swedish())
+        .param("id", promiseId).update();
+    if (rows != 1) {
+      throw new IllegalStateException("No promise with id " + promiseId);
+    }
+  }
+
+  /** The day each promise of the latest plan is counted from, when a change added it during the year. */
+  public java.util.Map<String, LocalDate> promisesAddedDuringTheYear(String agreementId, int year) {
+    java.util.Map<String, LocalDate> added = new java.util.HashMap<>();
+    approvedVersion(agreementId, year).ifPresent(version -> jdbc.sql("select text, valid_from from citizen_promise "
+            + "where agreement_id = :a and cycle_year = :y and plan_version = :v and valid_from is not null")
+        .param("a", agreementId).param("y", year).param("v", version)
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getDate(2).toLocalDate())).list()
+        .forEach(e -> added.put(e.getKey(), e.getValue())));
+    return added;
+  }
+
+  private static CitizenPromise promiseOf(ResultSet rs) throws SQLException {
+    return new CitizenPromise(rs.getString("text"), Responsible.valueOf(rs.getString("party")),
+        rs.getObject("target_count") == null ? null : new PromiseTarget(rs.getInt("target_count"),
+            PromiseTarget.Period.valueOf(rs.getString("target_period"))));
   }
 
   /** Inserts the row and returns its id (a generated key: H2, the embedded default, has no {@code returning}). */
@@ -270,10 +333,7 @@ public class PlanRepository {
     List<CitizenPromise> promises = jdbc.sql("select * from citizen_promise where agreement_id = :a "
             + "and cycle_year = :y and plan_version = :v order by position")
         .param("a", agreementId).param("y", year).param("v", version)
-        .query((rs, n) -> new CitizenPromise(rs.getString("text"), Responsible.valueOf(rs.getString("party")),
-            rs.getObject("target_count") == null ? null : new PromiseTarget(rs.getInt("target_count"),
-                PromiseTarget.Period.valueOf(rs.getString("target_period")))))
-        .list();
+        .query((rs, n) -> promiseOf(rs)).list();
     return Optional.of(new ActionPlan(version, activities, promises));
   }
 

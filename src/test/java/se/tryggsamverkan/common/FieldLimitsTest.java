@@ -57,8 +57,15 @@ class FieldLimitsTest {
       Map.entry("planChange/newActivities.responsiblePerson", List.of("plan_change_row.new_person",
           "activity.responsible_person")),
       Map.entry("planChange/newActivities.indicators", List.of("plan_change_row.indicators", "activity.indicators")),
+      Map.entry("planChange/newPromises.text", List.of("plan_change_row.description", "citizen_promise.text",
+          "promise_occurrence.promise_text", "plan_change_row.activity_before")),
+      Map.entry("planChange/newPromises.target", List.of("plan_change_row.promise_target",
+          "citizen_promise.target_text")),
+      Map.entry("planChange/newTargets.target", List.of("plan_change_row.promise_target",
+          "citizen_promise.target_text")),
       Map.entry("planChangeDecision/decisionComment", List.of("plan_change_decision.comment", "variable")),
-      Map.entry("actionPlan/promises.text", List.of("citizen_promise.text", "promise_occurrence.promise_text")),
+      Map.entry("actionPlan/promises.text", List.of("citizen_promise.text", "promise_occurrence.promise_text",
+          "plan_change_row.activity_before")),
       Map.entry("actionPlan/promises.target", List.of("citizen_promise.target_text")),
       Map.entry("activityFollowUp/statusComment", List.of("activity_report.comment", "variable")),
       Map.entry("activityFollowUp/promiseOccurrences.note", List.of("promise_occurrence.note")),
@@ -147,6 +154,11 @@ class FieldLimitsTest {
         .isEqualTo(FormLimits.max("actionPlan", "activities.responsiblePerson"));
     assertThat(FormLimits.max("planChange", "changedActivities.newIndicators"))
         .isEqualTo(FormLimits.max("actionPlan", "activities.indicators"));
+    assertThat(FormLimits.max("planChange", "newPromises.text")).isEqualTo(FormLimits.max("actionPlan", "promises.text"));
+    assertThat(FormLimits.max("planChange", "newPromises.target"))
+        .isEqualTo(FormLimits.max("actionPlan", "promises.target"));
+    assertThat(FormLimits.max("planChange", "newTargets.target"))
+        .isEqualTo(FormLimits.max("actionPlan", "promises.target"));
   }
 
   /** Every text of an activity and a promise at its limit is stored exactly; one character more is refused. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -52,6 +53,8 @@ class PlanChangeStepsProcessTest {
   @Autowired ReportRenderer renderer;
   @Autowired AgreementRepository agreements;
   @Autowired OverviewService overview;
+  @Autowired PromiseFollowUp promises;
+  @Autowired se.tryggsamverkan.plan.PlanRepository plans;
 
   TaskService tasks;
   TestMunicipality kb;
@@ -223,6 +226,57 @@ class PlanChangeStepsProcessTest {
             + "{\"activityId\":\"" + letters + "\",\"kind\":\"STOP\"}]")));
     assertThat(groups(byKey(decisionTasks(), TASK_POLICE_PLAN_CHANGE_DECISION))).containsExactly("police-steering");
     assertThat(decisions.ofYear(agreementId, 2027).get(1).deciders()).isEqualTo(Deciders.STEERING_GROUP);
+  }
+
+  /** "A promise is sharpened at the half-year meeting", and one is added after an incident. */
+  @Test
+  void aChangeAddsAPromiseCountedFromItsApprovalAndGivesAnotherASharperTarget() {
+    var approved = plans.promisesOfApprovedPlan(agreementId, 2027);
+    long letterPromise = approved.stream().filter(p -> p.promise().text().startsWith("Ett föräldrabrev"))
+        .findFirst().orElseThrow().id();
+    String fridays = "Polisen är på plats vid Kvarnkullen varje fredagskväll";
+    Clock.setTo("2027-06-01T10:00");
+    Task propose = driver.task(cycle, TASK_PROPOSE_PLAN_CHANGE);
+    assertThat(String.valueOf(tasks.getVariable(propose.getId(), APPROVED_PROMISES.name())))
+        .contains("Ett föräldrabrev skickas (minst 3 per år)");
+
+    assertThatThrownBy(() -> propose(kb.user(Role.POLICE_COORDINATOR), Map.of(PLAN_CHANGE_REASON.name(), "Skärpning",
+        NEW_PROMISES.name(), CycleDriver.json("[{\"text\":\"ett föräldrabrev skickas\",\"party\":\"BOTH\"}]"),
+        NEW_TARGETS.name(), CycleDriver.json("[{\"promiseId\":\"" + letterPromise + "\",\"target\":\"ibland\"},"
+            + "{\"promiseId\":\"999999999\",\"target\":\"minst 1 per år\"}]"))))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Nytt mål 1: ");
+    assertThatThrownBy(() -> propose(kb.user(Role.POLICE_COORDINATOR), Map.of(PLAN_CHANGE_REASON.name(), "Skärpning",
+        NEW_PROMISES.name(), CycleDriver.json("[{\"text\":\"ett föräldrabrev skickas\",\"party\":\"BOTH\"}]"),
+        NEW_TARGETS.name(), CycleDriver.json("[{\"promiseId\":\"999999999\",\"target\":\"minst 1 per år\"}]"))))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Löftet finns redan i årets plan")
+        .hasMessageContaining("Löftet finns inte i årets beslutade plan");
+
+    propose(kb.user(Role.POLICE_COORDINATOR), Map.of(PLAN_CHANGE_REASON.name(), "Halvårsmötet skärper löftena",
+        NEW_PROMISES.name(), CycleDriver.json("[{\"text\":\"" + fridays + "\",\"party\":\"POLICE\","
+            + "\"target\":\"minst 1 per vecka\"}]"),
+        NEW_TARGETS.name(), CycleDriver.json("[{\"promiseId\":\"" + letterPromise + "\",\"target\":\"minst 4 per år\"}]")));
+    assertThat(String.valueOf(tasks.getVariable(decisionTasks().get(0).getId(), PLAN_CHANGE_SUMMARY.name())))
+        .contains("- Nytt medborgarlöfte: " + fridays + " (Polisen, minst 1 per vecka)",
+            "- Nytt mål för medborgarlöftet: Ett föräldrabrev skickas (minst 4 per år)");
+    Clock.setTo("2027-06-03T15:00");
+    decide(TASK_POLICE_PLAN_CHANGE_DECISION, kb.user(Role.POLICE_STEERING), "APPROVE", null);
+    decide(TASK_MUNICIPAL_PLAN_CHANGE_DECISION, kb.user(Role.MUNICIPAL_STEERING), "APPROVE", null);
+
+    LocalDate today = LocalDate.of(2027, 6, 24);
+    var statuses = promises.statuses(agreements.findById(agreementId).orElseThrow(), 2027, today);
+    assertThat(statuses).extracting(p -> p.index() + ". " + p.promise().text() + " (" + p.promise().target()
+        .swedish() + ")").containsExactly("1. Polisen genomför trafikkontroller (minst 1 per vecka)",
+            "2. Ett föräldrabrev skickas (minst 4 per år)", "3. " + fridays + " (minst 1 per vecka)");
+    PromiseProgress.Result fromApproval = statuses.get(2).progress();
+    assertThat(fromApproval.expectedSoFar()).as("counted from 3 June, not from 1 January").isEqualTo(
+        PromiseProgress.of(statuses.get(2).promise().target(), LocalDate.of(2027, 6, 3), LocalDate.of(2027, 12, 31),
+            List.of(), today).expectedSoFar())
+        .isLessThan(statuses.get(0).progress().expectedSoFar());
+    assertThat(decisions.ofYear(agreementId, 2027).get(0).rows()).extracting(r -> r.kind() + " " + r.promiseId())
+        .as("the added promise's row id is kept with the change")
+        .containsExactly("ADD_PROMISE " + plans.promisesOfApprovedPlan(agreementId, 2027).get(2).id(),
+            "RETARGET_PROMISE " + letterPromise);
   }
 
   @Test

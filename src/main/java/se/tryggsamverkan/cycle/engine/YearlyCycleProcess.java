@@ -137,6 +137,10 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> PLAN_CHANGE_REASON = ProcessVariable.string("planChangeReason");
   public static final ProcessVariable<String> CHANGED_ACTIVITIES = ProcessVariable.json("changedActivities");
   public static final ProcessVariable<String> NEW_ACTIVITIES = ProcessVariable.json("newActivities");
+  public static final ProcessVariable<String> NEW_PROMISES = ProcessVariable.json("newPromises");
+  public static final ProcessVariable<String> NEW_TARGETS = ProcessVariable.json("newTargets");
+  /** The approved plan's promises as the proposal form's choices for a new target. */
+  public static final ProcessVariable<String> APPROVED_PROMISES = ProcessVariable.json("approvedPromises");
   /** The approved plan's running activities as the proposal form's choices, and as text. */
   public static final ProcessVariable<String> APPROVED_ACTIVITIES = ProcessVariable.json("approvedActivities");
   public static final ProcessVariable<String> APPROVED_PLAN = ProcessVariable.longText("approvedPlan");

@@ -71,10 +71,19 @@ public class PlanChangeSteps {
         .stream().filter(a -> a.stoppedOn().isEmpty()).toList();
     APPROVED_ACTIVITIES.setLocal(task, json(running.stream()
         .map(a -> Map.of("value", String.valueOf(a.id()), "label", option(a.activity()))).toList()));
-    APPROVED_PLAN.setLocal(task, running.isEmpty() ? "Planen har inga pågående aktiviteter."
+    List<PlanRepository.ApprovedPromise> promises = plans.promisesOfApprovedPlan(AGREEMENT_ID.from(task),
+        CYCLE_YEAR.from(task));
+    APPROVED_PROMISES.setLocal(task, json(promises.stream().map(p -> Map.of("value", String.valueOf(p.id()),
+        "label", shortened(p.promise().text()) + (p.promise().target() == null ? "" : " (" + p.promise().target()
+            .swedish() + ")"))).toList()));
+    String activities = running.isEmpty() ? "Planen har inga pågående aktiviteter."
         : running.stream().map(a -> "- " + label(a.activity()) + "\n  Indikatorer: " + a.activity().indicators()
             + "\n  Uppföljning: " + a.activity().followUpInterval().swedishName())
-            .collect(Collectors.joining("\n")));
+            .collect(Collectors.joining("\n"));
+    APPROVED_PLAN.setLocal(task, "Aktiviteter:\n" + activities + "\n\nMedborgarlöften:\n"
+        + (promises.isEmpty() ? "Inga." : promises.stream().map(p -> "- " + p.promise().text() + " ("
+            + p.promise().party().swedishName() + (p.promise().target() == null ? ""
+            : ", " + p.promise().target().swedish()) + ")").collect(Collectors.joining("\n"))));
   }
 
   /** {@code Task_ProposePlanChange} on complete: the proposal is checked and kept; refused, the task stays open. */
@@ -83,7 +92,8 @@ public class PlanChangeSteps {
     int year = CYCLE_YEAR.from(task);
     Agreement agreement = agreements.findById(agreementId).orElseThrow();
     List<PlanChange.Row> rows = input.planChange(CHANGED_ACTIVITIES.optionalFrom(task).orElse(null),
-        NEW_ACTIVITIES.optionalFrom(task).orElse(null), agreement,
+        NEW_ACTIVITIES.optionalFrom(task).orElse(null), NEW_PROMISES.optionalFrom(task).orElse(null),
+        NEW_TARGETS.optionalFrom(task).orElse(null), agreement,
         new LinkedHashSet<>(plans.focusAreas(agreementId, year)));
     PlanChange change = decisions.propose(agreementId, year, PLAN_CHANGE_REASON.optionalFrom(task).orElse(null),
         rows, who(task));
@@ -170,9 +180,11 @@ public class PlanChangeSteps {
 
   /** An activity as a choice: short enough for one line of the drop-down, with its period to tell twins apart. */
   private static String option(Activity a) {
-    String name = a.description().length() > OPTION_LENGTH
-        ? a.description().substring(0, OPTION_LENGTH - 1) + "…" : a.description();
-    return name + " (" + a.start() + "–" + a.end() + ")";
+    return shortened(a.description()) + " (" + a.start() + "–" + a.end() + ")";
+  }
+
+  private static String shortened(String text) {
+    return text.length() > OPTION_LENGTH ? text.substring(0, OPTION_LENGTH - 1) + "…" : text;
   }
 
   private String label(Activity a) {
