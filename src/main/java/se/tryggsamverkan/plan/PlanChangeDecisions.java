@@ -96,7 +96,10 @@ public class PlanChangeDecisions {
     checks.throwIfAny();
     List<Row> checked = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      checked.add(checked(rows.get(i), "rows[" + i + "].", "Ändring " + (i + 1) + ": ", agreement, year, checks));
+      Row row = rows.get(i);
+      FormPlace place = FormPlace.of(row.kind(), (int) rows.subList(0, i).stream()
+          .filter(r -> FormPlace.of(r.kind(), 0).list().equals(FormPlace.of(row.kind(), 0).list())).count());
+      checked.add(checked(row, place.path(), place.label(), agreement, year, checks));
     }
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < checked.size(); i++) {
@@ -217,6 +220,31 @@ public class PlanChangeDecisions {
     }
   }
 
+  /**
+   * Where a row is typed in {@code planChange.form}, so that a refusal names it as the user sees it ("Ny aktivitet 2:
+   * ...") and by its field's path ({@code newActivities[1].endDate}): each kind of row has its own list there, and
+   * the rows come in the order of the lists.
+   */
+  private record FormPlace(String list, String name, int index) {
+
+    static FormPlace of(Kind kind, int index) {
+      return switch (kind) {
+        case ADD -> new FormPlace("newActivities", "Ny aktivitet", index);
+        case ADD_PROMISE -> new FormPlace("newPromises", "Nytt löfte", index);
+        case RETARGET_PROMISE -> new FormPlace("newTargets", "Nytt mål", index);
+        default -> new FormPlace("changedActivities", "Ändrad aktivitet", index);
+      };
+    }
+
+    String path() {
+      return list + "[" + index + "].";
+    }
+
+    String label() {
+      return name + " " + (index + 1) + ": ";
+    }
+  }
+
   /** The row as it will be kept: an existing activity's description noted, every value checked. */
   private Row checked(Row row, String at, String label, Agreement agreement, int year, FieldChecks checks) {
     if (row.kind() == Kind.ADD_PROMISE || row.kind() == Kind.RETARGET_PROMISE) {
@@ -232,8 +260,8 @@ public class PlanChangeDecisions {
           FormLimits.max("planChange", "newActivities.indicators"));
       checks.requiredText(at + "focusArea", a.focusArea(), label + "Fokusområde",
           FormLimits.max("planChange", "newActivities.focusArea"));
-      person(at, a.responsiblePerson(), label, agreement, checks);
-      dates(at, a.start(), a.end(), label, agreement, checks);
+      person(at + "responsiblePerson", a.responsiblePerson(), label, agreement, checks);
+      dates(at, "", a.start(), a.end(), label, agreement, checks);
       return row;
     }
     Optional<Activity> activity = row.activityId() == null ? Optional.empty()
@@ -243,9 +271,9 @@ public class PlanChangeDecisions {
       return row;
     }
     if (row.kind() == Kind.MOVE) {
-      dates(at, row.newStart(), row.newEnd(), label, agreement, checks);
+      dates(at, "new", row.newStart(), row.newEnd(), label, agreement, checks);
     } else if (row.kind() == Kind.REASSIGN) {
-      person(at, row.newPerson(), label, agreement, checks);
+      person(at + "newPerson", row.newPerson(), label, agreement, checks);
     } else if (row.kind() == Kind.REVISE) {
       if (row.newIndicators() == null && row.newInterval() == null) {
         checks.fail(at + "newIndicators", label + "Ange nya indikatorer, ett nytt uppföljningsintervall eller båda");
@@ -286,28 +314,31 @@ public class PlanChangeDecisions {
     return row.withBefore(promise.get().promise().text());
   }
 
-  private void person(String at, String person, String label, Agreement agreement, FieldChecks checks) {
-    String id = checks.requiredText(at + "responsiblePerson", person, label + "Ansvarig person",
+  private void person(String field, String person, String label, Agreement agreement, FieldChecks checks) {
+    String id = checks.requiredText(field, person, label + "Ansvarig person",
         FormLimits.max("planChange", "changedActivities.newPerson"));
     if (id != null && !directory.isUserInTenant(id, agreement.tenantId())) {
-      checks.fail(at + "responsiblePerson", label + "Ansvarig person '" + id
+      checks.fail(field, label + "Ansvarig person '" + id
           + "' är ingen användare i kommunen (ange användar-id)");
     }
   }
 
-  private static void dates(String at, LocalDate start, LocalDate end, String label, Agreement agreement,
-      FieldChecks checks) {
+  /** {@code prefix} "new" for new dates of an activity ({@code newStartDate}), "" for a new activity's. */
+  private static void dates(String at, String prefix, LocalDate start, LocalDate end, String label,
+      Agreement agreement, FieldChecks checks) {
+    String startField = at + (prefix.isEmpty() ? "startDate" : prefix + "StartDate");
+    String endField = at + (prefix.isEmpty() ? "endDate" : prefix + "EndDate");
     if (start == null) {
-      checks.fail(at + "startDate", label + "Ange startdatum");
+      checks.fail(startField, label + "Ange startdatum");
     }
     if (end == null) {
-      checks.fail(at + "endDate", label + "Ange slutdatum");
+      checks.fail(endField, label + "Ange slutdatum");
     }
     if (start != null && end != null && end.isBefore(start)) {
-      checks.fail(at + "endDate", label + "Slutdatum " + end + " får inte vara före startdatum " + start);
+      checks.fail(endField, label + "Slutdatum " + end + " får inte vara före startdatum " + start);
     }
     // the same rule as for the plan itself
-    PlanInput.insidePeriod(checks, at + "startDate", start, agreement, label + "Startdatum");
-    PlanInput.insidePeriod(checks, at + "endDate", end, agreement, label + "Slutdatum");
+    PlanInput.insidePeriod(checks, startField, start, agreement, label + "Startdatum");
+    PlanInput.insidePeriod(checks, endField, end, agreement, label + "Slutdatum");
   }
 }

@@ -159,9 +159,9 @@ class PlanChangeDecisionsProcessTest {
         Row.move(letters, LocalDate.of(2027, 5, 1), LocalDate.of(2027, 4, 1)),
         Row.reassign(letters, other.user(Role.MUNICIPAL_COORDINATOR))), "x"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Ändring 1: Aktiviteten finns inte i årets beslutade plan")
-        .hasMessageContaining("Ändring 2: Slutdatum 2027-04-01 får inte vara före startdatum 2027-05-01")
-        .hasMessageContaining("Ändring 3: Ansvarig person '" + other.user(Role.MUNICIPAL_COORDINATOR)
+        .hasMessageContaining("Ändrad aktivitet 1: Aktiviteten finns inte i årets beslutade plan")
+        .hasMessageContaining("Ändrad aktivitet 2: Slutdatum 2027-04-01 får inte vara före startdatum 2027-05-01")
+        .hasMessageContaining("Ändrad aktivitet 3: Ansvarig person '" + other.user(Role.MUNICIPAL_COORDINATOR)
             + "' är ingen användare i kommunen");
     assertThatThrownBy(() -> decisions.propose(agreementId, 2027, " ", List.of(), "x"))
         .hasMessageContaining("Skäl till ändringen måste fyllas i").hasMessageContaining("Ange minst en ändring");
@@ -172,7 +172,7 @@ class PlanChangeDecisionsProcessTest {
         LocalDate.of(2027, 8, 31), "Antal", FollowUpInterval.MONTHLY);
     assertThatThrownBy(() -> decisions.propose(agreementId, 2027, "x", List.of(Row.add(longArea)), "x"))
         .as("one past the column's limit is a refusal, not a database error")
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ändring 1: Fokusområde");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ny aktivitet 1: Fokusområde");
     assertThat(decisions.ofYear(agreementId, 2027)).as("nothing recorded from a refusal").isEmpty();
 
     PlanChange atTheLimit = decisions.propose(agreementId, 2027, "x".repeat(PlanChangeDecisions.MAX_REASON),

@@ -128,11 +128,12 @@ class PlanChangeDoorsTest {
         "Ändrade aktiviteter");
     refusals.put(form(reason("x"), changed(row(theirs, "STOP"))), "Aktiviteten finns inte i årets beslutade plan");
     refusals.put(form(reason("x"), changed(row(letters, "REASSIGN").put("newPerson", kavlinge.user(Role.ACTIVITY_OWNER)))),
-        "är ingen användare i kommunen");
+        "(changedActivities[0].newPerson)");
     refusals.put(form(reason("x"), changed(row(letters, "MOVE").put("newStartDate", "2027-13-45")
         .put("newEndDate", "2027-05-01"))), "Nytt startdatum är inget giltigt datum");
     refusals.put(form(reason("x"), changed(row(letters, "MOVE").put("newStartDate", "2031-01-01")
-        .put("newEndDate", "2031-02-01"))), "ligger utanför överenskommelsens period");
+        .put("newEndDate", "2031-02-01"))),
+        "Ändrad aktivitet 1: Startdatum 2031-01-01 ligger utanför överenskommelsens period");
     refusals.put(form(reason("x"), changed(row(letters, "REVISE"))),
         "Ange nya indikatorer, ett nytt uppföljningsintervall eller båda");
     refusals.put(form(reason("x"), changed(row(letters, "REVISE").put("newInterval", "WEEKLY"))),
