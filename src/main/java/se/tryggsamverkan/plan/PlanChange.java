@@ -131,12 +131,17 @@ public record PlanChange(long id, String agreementId, int year, int number, Stri
 
     /** The row in Swedish, as the steering group reads it against the approved plan. */
     public String swedish() {
+      return swedish(userId -> userId);
+    }
+
+    /** The row in Swedish with each person named as {@code names} names them (a user's name for an id). */
+    public String swedish(java.util.function.UnaryOperator<String> names) {
       return switch (kind) {
         case ADD -> "Ny aktivitet: " + added.description() + " (" + added.start() + "–" + added.end() + ", "
-            + added.responsiblePerson() + ")";
+            + names.apply(added.responsiblePerson()) + ")";
         case STOP -> "Stoppas: " + before;
         case MOVE -> "Nya datum: " + before + " (" + newStart + "–" + newEnd + ")";
-        case REASSIGN -> "Ny ansvarig: " + before + " (" + newPerson + ")";
+        case REASSIGN -> "Ny ansvarig: " + before + " (" + names.apply(newPerson) + ")";
         case REVISE -> "Ny uppföljning: " + before + " ("
             + (newIndicators == null ? "" : "indikatorer: " + newIndicators)
             + (newIndicators != null && newInterval != null ? "; " : "")

@@ -123,7 +123,7 @@ public class YearlyReports {
                 c.status().swedishName(),
                 // a lapsed change was never decided: the day it lapsed is not a decision's
                 c.decidedAt() == null || c.status() == PlanChange.Status.LAPSED ? null : c.decidedAt().toLocalDate(),
-                c.deciders().swedishName(), c.reason(), c.rows().stream().map(PlanChange.Row::swedish).toList(),
+                c.deciders().swedishName(), c.reason(), c.rows().stream().map(r -> r.swedish(directory::displayName)).toList(),
                 c.decisions().stream().map(d -> new FollowUpReport.PartyDecision(d.party().swedishName(),
                     d.approves(), d.comment())).toList()))
             .toList());

@@ -171,7 +171,7 @@ public class PlanChangeSteps {
     return change.title() + ", föreslagen av " + directory.displayName(change.proposedBy()) + "\n"
         + "Beslutas av: " + change.deciders().swedishName().toLowerCase(java.util.Locale.ROOT) + "\n\n"
         + "Skäl: " + change.reason() + "\n\n"
-        + change.rows().stream().map(r -> "- " + r.swedish()).collect(Collectors.joining("\n"));
+        + change.rows().stream().map(r -> "- " + r.swedish(directory::displayName)).collect(Collectors.joining("\n"));
   }
 
   private PlanChange change(DelegateExecution execution) {

@@ -181,7 +181,7 @@ class OverviewController {
         o.planChanges().stream().map(c -> new PlanChangeView(c.number(), c.proposedAt().toLocalDate(),
             directory.displayName(c.proposedBy()), c.reason(), c.status().name(), c.status().swedishName(),
             c.deciders().swedishName(), c.decidedAt() == null ? null : c.decidedAt().toLocalDate(),
-            c.rows().stream().map(PlanChange.Row::swedish).toList(),
+            c.rows().stream().map(r -> r.swedish(directory::displayName)).toList(),
             c.decisions().stream().map(d -> new ChangeDecisionView(d.party().swedishName(), d.approves(),
                 d.comment(), directory.displayName(d.decidedBy()), d.decidedAt().toLocalDate())).toList())).toList());
   }
