@@ -113,20 +113,8 @@ public class PlanInput {
       checks.fail("promises", "Ange minst ett förslag till medborgarlöfte");
     }
     for (int i = 0; i < rows.size(); i++) {
-      JsonNode row = rows.get(i);
-      String at = "promises[" + i + "].";
-      String label = "Löfte " + (i + 1) + ": ";
-      String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet",
-          FormLimits.max("actionPlan", "promises.text"));
-      Responsible party = choice(checks, at + "party", FormRows.text(row, "party"), Responsible.class,
-          label + "Vem lovar");
-      PromiseTarget target = null;
-      try {
-        target = PromiseTarget.parse(FormRows.text(row, "target")).orElse(null);
-      } catch (IllegalArgumentException e) {
-        checks.fail(at + "target", label + e.getMessage());
-      }
-      promises.add(new CitizenPromise(text, party, target));
+      promises.add(promise(rows.get(i), "promises[" + i + "].", "Löfte " + (i + 1) + ": ", "actionPlan",
+          "promises.", checks));
     }
     checks.throwIfAny();
     return new ActionPlan(0, activities, promises);
@@ -189,16 +177,10 @@ public class PlanInput {
     }
     rows = FormRows.read("newPromises", newPromisesJson, "Nya medborgarlöften", checks);
     for (int i = 0; i < rows.size(); i++) {
-      JsonNode row = rows.get(i);
-      String at = "newPromises[" + i + "].";
-      String label = "Nytt löfte " + (i + 1) + ": ";
-      String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet",
-          FormLimits.max("planChange", "newPromises.text"));
-      Responsible party = choice(checks, at + "party", FormRows.text(row, "party"), Responsible.class,
-          label + "Vem lovar");
-      PromiseTarget target = target(checks, at + "target", FormRows.text(row, "target"), label, false);
-      if (text != null && party != null) {
-        result.add(PlanChange.Row.addPromise(new CitizenPromise(text, party, target)));
+      CitizenPromise promise = promise(rows.get(i), "newPromises[" + i + "].", "Nytt löfte " + (i + 1) + ": ",
+          "planChange", "newPromises.", checks);
+      if (promise.text() != null && promise.party() != null) {
+        result.add(PlanChange.Row.addPromise(promise));
       }
     }
     rows = FormRows.read("newTargets", newTargetsJson, "Nya mål för medborgarlöften", checks);
@@ -218,6 +200,16 @@ public class PlanInput {
     }
     checks.throwIfAny();
     return result;
+  }
+
+  /** One promise as the action plan's list and the plan change's list of new promises type it. */
+  private static CitizenPromise promise(JsonNode row, String at, String label, String form, String list,
+      FieldChecks checks) {
+    String text = checks.requiredText(at + "text", FormRows.text(row, "text"), label + "Löftet",
+        FormLimits.max(form, list + "text"));
+    Responsible party = choice(checks, at + "party", FormRows.text(row, "party"), Responsible.class,
+        label + "Vem lovar");
+    return new CitizenPromise(text, party, target(checks, at + "target", FormRows.text(row, "target"), label, false));
   }
 
   /** A measurable target as typed ("minst 2 per månad"); refused in Swedish when it cannot be read. */

@@ -2,7 +2,6 @@ package se.tryggsamverkan.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.time.LocalDate;
@@ -51,14 +50,11 @@ class PlanChangeDecisionsProcessTest {
 
   @BeforeEach
   void aSignedPlanFor2027InItsFirstFollowUps() {
-    init(engine);
-    Clock.setTo("2026-01-02T09:00");
-    kb = TestMunicipality.create(identity, "Kungälv");
-    driver = new CycleDriver(engine, kb);
-    cycle = ActivityFollowUpProcessTest.signedThreeActivityPlan(driver, kb, "decide");
-    agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
-    Clock.setTo("2027-02-01T08:00");
-    driver.runDueTimers(cycle);
+    SignedYear year = SignedYear.inFebruary2027(engine, identity, "Kungälv", "decide");
+    kb = year.municipality();
+    driver = year.driver();
+    cycle = year.cycle();
+    agreementId = year.agreementId();
   }
 
   @AfterEach

@@ -2,7 +2,6 @@ package se.tryggsamverkan.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.time.LocalDate;
@@ -64,15 +63,12 @@ class PlanChangeStepsProcessTest {
 
   @BeforeEach
   void aSignedPlanFor2027() {
-    init(engine);
     tasks = engine.getTaskService();
-    Clock.setTo("2026-01-02T09:00");
-    kb = TestMunicipality.create(identity, "Kungälv");
-    driver = new CycleDriver(engine, kb);
-    cycle = ActivityFollowUpProcessTest.signedThreeActivityPlan(driver, kb, "steps");
-    agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
-    Clock.setTo("2027-02-01T08:00");
-    driver.runDueTimers(cycle);
+    SignedYear year = SignedYear.inFebruary2027(engine, identity, "Kungälv", "steps");
+    kb = year.municipality();
+    driver = year.driver();
+    cycle = year.cycle();
+    agreementId = year.agreementId();
   }
 
   @AfterEach
