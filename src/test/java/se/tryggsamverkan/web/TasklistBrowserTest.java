@@ -584,7 +584,7 @@ class TasklistBrowserTest {
     typeDate(NEW_ACTIVITIES, 0, "Start", LocalDate.of(2026, 12, 1));
     typeDate(NEW_ACTIVITIES, 0, "Slut", LocalDate.of(2026, 12, 31));
     typeIn(NEW_ACTIVITIES, 0, "Uppföljningsindikatorer", "Antal anmälda rån vid resecentrum");
-    fullPageScreenshot("30-kungsbacka-samordnare-proposes-plan-change");
+    fullPageScreenshot("40-kungsbacka-samordnare-proposes-plan-change");
     submit();
     wait.until(d -> taskService.createTaskQuery().taskId(propose.getId()).count() == 0);
 
@@ -605,7 +605,7 @@ class TasklistBrowserTest {
           "- Ny aktivitet: " + cameras);
       chooseRadio("Godkänn ändringen");
       if (member[0].equals("kungsbacka.lpo")) {
-        fullPageScreenshot("31-kungsbacka-lpo-approves-plan-change");
+        fullPageScreenshot("41-kungsbacka-lpo-approves-plan-change");
       }
       submit();
       wait.until(d -> taskService.createTaskQuery().taskId(decision.getId()).count() == 0);
@@ -624,7 +624,7 @@ class TasklistBrowserTest {
     String activities = driver.findElement(By.id("aktivitetslista")).getText();
     assertThat(activities).contains(cameras, "Tillagd genom ändring 1", "Nya datum 2026-03-01–2026-12-31 genom ändring 1");
     scrolledIntoView(driver.findElement(By.id("andringar")));
-    screenshot("32-kungsbacka-overview-plan-change");
+    screenshot("42-kungsbacka-overview-plan-change");
     assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
   }
 
