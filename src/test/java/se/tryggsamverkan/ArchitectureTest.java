@@ -20,7 +20,7 @@ class ArchitectureTest {
   @Test
   void theDomainDoesNotKnowTheEngineOrTheWeb() {
     noClasses().that().resideInAnyPackage("..agreement", "..cycle", "..plan", "..reminder", "..followup",
-            "..report", "..overview", "..onboarding", "..common", "..documents", "..identity")
+            "..report", "..overview", "..onboarding", "..common", "..documents", "..identity", "..publication")
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..",
             "org.springframework.web..", "jakarta.servlet..")
         .check(PRODUCT);

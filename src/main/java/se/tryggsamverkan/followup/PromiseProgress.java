@@ -17,12 +17,19 @@ import se.tryggsamverkan.plan.PromiseTarget;
 public final class PromiseProgress {
 
   public enum Verdict {
-    ON_TRACK("I fas"), AT_RISK("I riskzonen"), KEPT("Hållet"), NOT_KEPT("Inte hållet");
+    ON_TRACK("I fas", "●"), AT_RISK("I riskzonen", "▲"), KEPT("Hållet", "✔"), NOT_KEPT("Inte hållet", "✖");
 
     private final String swedishName;
+    private final String symbol;
 
-    Verdict(String swedishName) {
+    Verdict(String swedishName, String symbol) {
       this.swedishName = swedishName;
+      this.symbol = symbol;
+    }
+
+    /** Shown beside the name, never instead of it: the name carries the meaning, not the symbol or its colour. */
+    public String symbol() {
+      return symbol;
     }
 
     public String swedishName() {

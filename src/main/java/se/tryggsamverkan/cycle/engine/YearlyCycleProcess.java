@@ -131,6 +131,9 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> PROMISE_STATUS_ROWS = ProcessVariable.json("promiseStatusRows");
   /** The day the tables were compiled (task-local). */
   public static final ProcessVariable<String> STATUS_COMPILED_ON = ProcessVariable.string("statusCompiledOn");
+  /** {@code signAndPublish.form}: the signing day, and whether the promises go on the public page. */
+  public static final ProcessVariable<String> SIGNED_ON = ProcessVariable.string("signedOn");
+  public static final ProcessVariable<Boolean> PUBLISH_PROMISES = ProcessVariable.bool("publishPromises");
   /** The change being decided, local to {@code SubProcess_PlanChanges}. */
   public static final ProcessVariable<Long> PLAN_CHANGE_ID = ProcessVariable.longValue("planChangeId");
   /** {@code planChange.form}: why, the changed activities and the new ones (local to the task). */

@@ -1,0 +1,66 @@
+package se.tryggsamverkan.publication.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import se.tryggsamverkan.documents.Documents;
+import se.tryggsamverkan.publication.PublicPage;
+import se.tryggsamverkan.publication.Publications;
+
+/**
+ * The municipality's public page of citizen promises, for anyone, without logging in (issue 16): as a web page and
+ * as open data (JSON). A municipality, year or page that is not public answers 404, the same as one that does not
+ * exist, so that nothing can be learnt from the difference.
+ */
+@RestController
+@Tag(name = "Offentligt", description = "Medborgarlöftena som invånarna ser dem, utan inloggning")
+class PublicPageController {
+
+  private static final String NOT_PUBLIC = "Det finns inga publicerade medborgarlöften här";
+
+  private final Publications publications;
+  private final Documents documents;
+  private final java.time.Clock clock;
+
+  PublicPageController(Publications publications, Documents documents, java.time.Clock clock) {
+    this.publications = publications;
+    this.documents = documents;
+    this.clock = clock;
+  }
+
+  @GetMapping(path = "/offentlig/{tenantId}", produces = MediaType.TEXT_HTML_VALUE)
+  @Operation(summary = "Kommunens medborgarlöften i år, och hur de hålls")
+  ResponseEntity<String> page(@PathVariable String tenantId) {
+    return html(page(tenantId, null));
+  }
+
+  @GetMapping(path = "/offentlig/{tenantId}/{year:\\d{4}}", produces = MediaType.TEXT_HTML_VALUE)
+  @Operation(summary = "Kommunens medborgarlöften ett visst år")
+  ResponseEntity<String> year(@PathVariable String tenantId, @PathVariable int year) {
+    return html(page(tenantId, year));
+  }
+
+  @GetMapping(path = "/offentlig/{tenantId}/loften.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Kommunens medborgarlöften i år som öppna data")
+  ResponseEntity<PublicPage> json(@PathVariable String tenantId) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(page(tenantId, null));
+  }
+
+  private PublicPage page(String tenantId, Integer year) {
+    return publications.page(tenantId, year, java.time.LocalDate.now(clock))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_PUBLIC));
+  }
+
+  private ResponseEntity<String> html(PublicPage page) {
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML)
+        .body(documents.render("offentlig/loften", Map.of("page", page)));
+  }
+}

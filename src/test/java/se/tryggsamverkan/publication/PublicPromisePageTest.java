@@ -1,0 +1,199 @@
+package se.tryggsamverkan.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.Http;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * Issue 16, the public page: anyone, without logging in, sees a municipality's signed and published promises and how
+ * they are kept, and nothing else: no draft, return, comment, person or other municipality; hostile text is escaped;
+ * the coordinators (and only they) withdraw a year or turn the page off.
+ */
+@PostgresProcessTest
+class PublicPromisePageTest {
+
+  static final String HOSTILE = "<script>alert('x')</script> & \"citat\" =SUMMA(A1)";
+  static final String RETURN_COMMENT = "HEMLIG-ÅTERREMISS: löftet om trafikkontroller är för vagt";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+
+  Http http;
+  TestMunicipality kungsbacka;
+  TestMunicipality kavlinge;
+  TestMunicipality laholm;
+  String kungsbackaAgreement;
+
+  @BeforeEach
+  void twoSignedMunicipalitiesAndOneStillPlanning() {
+    init(engine);
+    http = new Http(port);
+    Clock.setTo("2026-01-02T09:00");
+    kungsbacka = TestMunicipality.create(identity, "Kungsbacka");
+    kavlinge = TestMunicipality.create(identity, "Kävlinge");
+    laholm = TestMunicipality.create(identity, "Laholm");
+
+    CycleDriver kb = new CycleDriver(engine, kungsbacka);
+    ProcessInstance cycle = kb.cycleAtTheActionPlan("public-" + kungsbacka.tenantId(), 2027, "Buskörning");
+    kb.completePlan(cycle, activities(kungsbacka, "AKTIVITET-Trafikkontroller"), "[{\"text\":\"Polisen genomför "
+        + "trafikkontroller vid skolorna\",\"party\":\"POLICE\",\"target\":\"minst 1 per vecka\"},{\"text\":"
+        + "\"Kommunen och polisen håller en trygghetsvandring\",\"party\":\"BOTH\"}]");
+    kb.decide(cycle, TASK_POLICE_STEERING_DECISION, "RETURN", RETURN_COMMENT);
+    kb.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    kb.completePlan(cycle, activities(kungsbacka, "AKTIVITET-Trafikkontroller"), "[{\"text\":\"Polisen genomför "
+        + "trafikkontroller vid skolorna\",\"party\":\"POLICE\",\"target\":\"minst 1 per vecka\"},{\"text\":"
+        + "\"Kommunen och polisen håller en trygghetsvandring\",\"party\":\"BOTH\"}]");
+    kb.approveAndSign(cycle);
+    kungsbackaAgreement = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
+
+    CycleDriver kv = new CycleDriver(engine, kavlinge);
+    ProcessInstance other = kv.cycleAtTheActionPlan("public-" + kavlinge.tenantId(), 2027, "Buskörning");
+    kv.completePlan(other, activities(kavlinge, "Nattvandring"), "[{\"text\":" + json(HOSTILE)
+        + ",\"party\":\"MUNICIPALITY\",\"target\":\"minst 2 per år\"}]");
+    kv.approveAndSign(other);
+
+    CycleDriver lh = new CycleDriver(engine, laholm);
+    ProcessInstance planning = lh.cycleAtTheActionPlan("public-" + laholm.tenantId(), 2027, "Buskörning");
+    lh.completePlan(planning, activities(laholm, "Ungdomsgård"), "[{\"text\":\"UTKAST-LÖFTE Laholm\","
+        + "\"party\":\"BOTH\"}]");
+    Clock.setTo("2027-03-01T10:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  @Test
+  void anyoneSeesTheSignedPromisesAndHowTheyAreKeptAndNothingElse() {
+    HttpResponse<String> page = http.get("/offentlig/" + kungsbacka.tenantId(), null, null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("<html lang=\"sv\"", "<main id=\"innehall\">",
+        "Medborgarlöften 2027 – Kungsbacka", "Lokalpolisområde Kungsbacka",
+        "Polisen genomför trafikkontroller vid skolorna", "minst 1 per vecka", "I riskzonen",
+        "Kommunen och polisen håller en trygghetsvandring", "Inget mätbart mål",
+        "Löftena undertecknades 2025-12-20", "Trygghet i trafik");
+    assertThat(page.body()).as("no draft, return, comment, person, activity or other municipality")
+        .doesNotContain(RETURN_COMMENT, kungsbacka.user(Role.POLICE_COORDINATOR), kungsbacka.user(Role.POLICE_STEERING),
+            "AKTIVITET-", "Förslag till beslut", "alert", "Kävlinge", "UTKAST-LÖFTE");
+
+    JsonNode data = http.parse(http.get("/offentlig/" + kungsbacka.tenantId() + "/loften.json", null, null).body());
+    assertThat(data.path("shown").path("year").asInt()).isEqualTo(2027);
+    assertThat(data.path("shown").path("promises")).hasSize(2);
+    assertThat(data.path("shown").path("promises").get(0).path("verdictName").asText()).isEqualTo("I riskzonen");
+    assertThat(data.toString()).doesNotContain(RETURN_COMMENT, kungsbacka.tenantId() + ".");
+  }
+
+  @Test
+  void hostileTextIsEscapedOnThePageAndPlainInTheOpenData() {
+    String body = http.get("/offentlig/" + kavlinge.tenantId(), null, null).body();
+
+    assertThat(body).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+        + "&quot;citat&quot; =SUMMA(A1)");
+    JsonNode data = http.parse(http.get("/offentlig/" + kavlinge.tenantId() + "/loften.json", null, null).body());
+    assertThat(data.path("shown").path("promises").get(0).path("text").asText()).isEqualTo(HOSTILE);
+  }
+
+  @Test
+  void whatIsNotSignedPublishedOrThereIsNotFoundTheSameWay() {
+    for (String path : new String[] {"/offentlig/" + laholm.tenantId(), "/offentlig/finns-inte",
+        "/offentlig/" + kungsbacka.tenantId() + "/2026", "/offentlig/" + laholm.tenantId() + "/loften.json"}) {
+      HttpResponse<String> response = http.get(path, null, null);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body()).as(path).doesNotContain("UTKAST-LÖFTE", "Exception");
+    }
+  }
+
+  @Test
+  void onlyTheMunicipalitysCoordinatorsWithdrawAYearOrTurnThePageOff() {
+    String publication = "/api/tenants/" + kungsbacka.tenantId() + "/agreements/" + kungsbackaAgreement
+        + "/years/2027/publication";
+    String page = "/api/tenants/" + kungsbacka.tenantId() + "/public-page";
+    for (Role role : Role.values()) {
+      assertThat(put(publication, kavlinge.user(role), "{\"published\":false}")).as("Kävlinge " + role)
+          .isEqualTo(403);
+      assertThat(put(page, kavlinge.user(role), "{\"enabled\":false}")).as("Kävlinge " + role).isEqualTo(403);
+    }
+    for (Role role : new Role[] {Role.POLICE_STEERING, Role.MUNICIPAL_STEERING, Role.ACTIVITY_OWNER}) {
+      assertThat(put(publication, kungsbacka.user(role), "{\"published\":false}")).as(role.name()).isEqualTo(403);
+    }
+    assertThat(put(publication, null, "{\"published\":false}")).isEqualTo(401);
+    assertThat(status("/offentlig/" + kungsbacka.tenantId())).isEqualTo(200);
+
+    assertThat(put(publication, kungsbacka.user(Role.MUNICIPAL_COORDINATOR), "{}")).isEqualTo(400);
+    assertThat(put(publication, kungsbacka.user(Role.MUNICIPAL_COORDINATOR), "inte json")).isEqualTo(400);
+    assertThat(put(publication.replace("2027", "2031"), kungsbacka.user(Role.MUNICIPAL_COORDINATOR),
+        "{\"published\":true}")).isEqualTo(400);
+    assertThat(put(publication, kungsbacka.user(Role.MUNICIPAL_COORDINATOR), "{\"published\":false}")).isEqualTo(204);
+    assertThat(status("/offentlig/" + kungsbacka.tenantId())).as("withdrawn").isEqualTo(404);
+    assertThat(put(publication, kungsbacka.user(Role.POLICE_COORDINATOR), "{\"published\":true}")).isEqualTo(204);
+    assertThat(status("/offentlig/" + kungsbacka.tenantId())).as("published again").isEqualTo(200);
+
+    assertThat(put(page, kungsbacka.user(Role.POLICE_COORDINATOR), "{\"enabled\":false}")).isEqualTo(204);
+    assertThat(status("/offentlig/" + kungsbacka.tenantId())).as("page off").isEqualTo(404);
+    assertThat(status("/offentlig/" + kungsbacka.tenantId() + "/loften.json")).isEqualTo(404);
+    assertThat(status("/offentlig/" + kavlinge.tenantId())).as("another municipality's page stays").isEqualTo(200);
+    assertThat(put(page, kungsbacka.user(Role.MUNICIPAL_COORDINATOR), "{\"enabled\":true}")).isEqualTo(204);
+    assertThat(status("/offentlig/" + kungsbacka.tenantId())).isEqualTo(200);
+  }
+
+  @Test
+  void promisesSignedWithoutPublishingStayOffThePage() {
+    TestMunicipality falkenberg = TestMunicipality.create(identity, "Falkenberg");
+    Clock.setTo("2026-01-02T09:00");
+    CycleDriver driver = new CycleDriver(engine, falkenberg);
+    ProcessInstance cycle = driver.cycleAtTheActionPlan("public-" + falkenberg.tenantId(), 2027, "Buskörning");
+    driver.completePlan(cycle, activities(falkenberg, "Nattvandring"), "[{\"text\":\"Falkenbergs löfte\","
+        + "\"party\":\"BOTH\"}]");
+    driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
+    driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    driver.complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of(SIGNED_ON.name(), "2026-12-18", "publishedAt",
+        "kommunens webbplats", PUBLISH_PROMISES.name(), false));
+
+    assertThat(status("/offentlig/" + falkenberg.tenantId())).isEqualTo(404);
+  }
+
+  private int status(String path) {
+    return http.get(path, null, null).statusCode();
+  }
+
+  private int put(String path, String user, String body) {
+    return http.send("PUT", path, user, "test", body).statusCode();
+  }
+
+  private static String activities(TestMunicipality m, String description) {
+    return "[{\"focusArea\":\"Trygghet i trafik\",\"description\":\"" + description + "\",\"expectedEffect\":"
+        + "\"Tryggare\",\"responsibleParty\":\"BOTH\",\"responsiblePerson\":\"" + m.user(Role.ACTIVITY_OWNER)
+        + "\",\"startDate\":\"2027-01-01\",\"endDate\":\"2027-12-31\",\"indicators\":\"Antal\","
+        + "\"followUpInterval\":\"QUARTERLY\"}]";
+  }
+
+  private static String json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
