@@ -57,6 +57,7 @@ import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.PLAN_CHANGES;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.PLAN_SUMMARY;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.STEERING_COMMENTS;
 import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.support.Axe;
 import se.tryggsamverkan.support.DemoDay;
 import se.tryggsamverkan.support.EmbeddedPostgres;
 import se.tryggsamverkan.support.HeadlessChromium;
@@ -626,6 +627,59 @@ class TasklistBrowserTest {
     scrolledIntoView(driver.findElement(By.id("andringar")));
     screenshot("42-kungsbacka-overview-plan-change");
     assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
+  }
+
+  /**
+   * Issue 16: Kungsbacka's public page of promises, read without logging in, with the keyboard alone, and measured
+   * with axe-core against WCAG 2.1 A and AA: no serious or critical violation, and none on the managers' overview
+   * pages or the yearly report's web version either. Camunda's web applications are measured too; their figures
+   * are printed ("AxeReport"), not held to the bar: the product does not patch them.
+   */
+  @Test
+  @Order(10)
+  void anyoneReadsKungsbackasPublicPromisesWithAKeyboardAndThePageMeetsWcag21AA() {
+    driver.get("http://localhost:" + port + "/offentlig/kungsbacka");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Medborgarlöften 2026"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Medborgarlöften 2026 – Kungsbacka kommun");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Så hålls löftet",
+        "Polisen genomför trafikkontroller där trafikklagomål från medborgare har kommit in");
+    fullPageScreenshot("43-kungsbacka-public-page");
+    List<String> violations = Axe.violations(driver);
+    System.out.println("AxeReport: /offentlig/kungsbacka " + Axe.countsByImpact(violations) + " " + violations);
+    assertThat(Axe.seriousOrCritical(driver)).as("serious or critical WCAG 2.1 AA violations").isEmpty();
+
+    // the keyboard alone: the first Tab offers the skip link, which leads into the content; then every link
+    List<String> focused = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+      WebElement active = driver.switchTo().activeElement();
+      focused.add(active.getText().trim());
+      if (i == 0) {
+        assertThat(active.getText()).isEqualTo("Till innehållet");
+        assertThat(active.isDisplayed()).as("the skip link shows when it has focus").isTrue();
+        active.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("#innehall"));
+      }
+    }
+    assertThat(focused).contains("Till innehållet", "2025", "Löftena som öppna data (JSON)");
+
+    // the managers' pages behind the login are held to the same bar; Camunda's web applications and the yearly
+    // report's web version are measured for the figures
+    logIn("kungsbacka.ledning");
+    String report = "/api/tenants/kungsbacka/agreements/" + agreementId(cycle(KUNGSBACKA_2026)) + "/years/2025/"
+        + "report.html";
+    Map<String, List<String>> serious = new java.util.LinkedHashMap<>();
+    for (String page : List.of("/oversikt/index.html", "/oversikt/kommun.html?kommun=kungsbacka", report,
+        "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/")) {
+      driver.get("http://localhost:" + port + page);
+      pause(Duration.ofSeconds(3));
+      List<String> found = Axe.violations(driver);
+      System.out.println("AxeReport: " + page + " " + Axe.countsByImpact(found) + " " + found);
+      serious.put(page, found.stream().filter(v -> v.startsWith("serious ") || v.startsWith("critical ")).toList());
+    }
+    assertThat(serious.get("/oversikt/index.html")).isEmpty();
+    assertThat(serious.get("/oversikt/kommun.html?kommun=kungsbacka")).isEmpty();
+    assertThat(serious.get(report)).as("the yearly report's web version").isEmpty();
   }
 
   @Test
