@@ -111,6 +111,15 @@ public class Publications {
         published.stream().map(Published::year).distinct().toList()));
   }
 
+  /** Every municipality's page as it shows today, by name: the national listing. */
+  @Transactional(readOnly = true)
+  public List<PublicPage> all(LocalDate today) {
+    return jdbc.sql("select distinct a.tenant_id from agreement a join promise_publication p "
+            + "on p.agreement_id = a.id where p.published")
+        .query(String.class).list().stream().map(tenant -> page(tenant, null, today)).flatMap(Optional::stream)
+        .sorted(Comparator.comparing(PublicPage::municipality)).toList();
+  }
+
   private PublicPage.Year year(Agreement agreement, int year, LocalDate signedOn, LocalDate today) {
     List<PublicPage.Promise> shown = promises.statuses(agreement, year, today).stream().map(s -> {
       LocalDate updated = s.occurrences().stream().filter(d -> !d.isAfter(today)).max(Comparator.naturalOrder())

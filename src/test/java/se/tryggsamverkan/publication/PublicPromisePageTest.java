@@ -6,6 +6,7 @@ import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -113,6 +114,44 @@ class PublicPromisePageTest {
         + "&quot;citat&quot; =SUMMA(A1)");
     JsonNode data = http.parse(http.get("/offentlig/" + kavlinge.tenantId() + "/loften.json", null, null).body());
     assertThat(data.path("shown").path("promises").get(0).path("text").asText()).isEqualTo(HOSTILE);
+  }
+
+  @Test
+  void theOpenDataNeutralisesFormulasListsEveryPublishedMunicipalityAndAnswers304WhenNothingChanged() {
+    HttpResponse<String> csv = http.get("/offentlig/" + kavlinge.tenantId() + "/loften.csv", null, null);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.headers().firstValue("Link").orElse("")).contains("creativecommons.org/publicdomain/zero",
+        "rel=\"license\"");
+    assertThat(csv.body().lines().toList()).hasSize(2);
+    assertThat(csv.body()).startsWith("kommun,lokalpolisomrade,ar,nr,lofte,")
+        .contains("\"<script>alert('x')</script> & \"\"citat\"\" =SUMMA(A1)\"");
+    assertThat(OpenData.cell("=SUMMA(A1)")).isEqualTo("'=SUMMA(A1)");
+    for (String formula : new String[] {"+1", "-1", "@SUM(A1)", "\t=1", "\r=1"}) {
+      assertThat(OpenData.cell(formula)).as(formula).startsWith("'");
+    }
+    assertThat(OpenData.cell("Polisen - kommunen")).isEqualTo("Polisen - kommunen");
+
+    JsonNode national = http.parse(http.get("/offentlig/loften.json", null, null).body());
+    assertThat(national.path("licens").asText()).startsWith("CC0 1.0");
+    List<String> names = new java.util.ArrayList<>();
+    national.path("kommuner").forEach(k -> names.add(k.path("municipality").asText()));
+    assertThat(names).contains("Kungsbacka", "Kävlinge").doesNotContain("Laholm");
+    String nationalCsv = http.get("/offentlig/loften.csv", null, null).body();
+    assertThat(nationalCsv).contains("Kungsbacka,Lokalpolisområde Kungsbacka,2027,1,Polisen genomför");
+
+    HttpResponse<String> first = http.get("/offentlig/" + kungsbacka.tenantId() + "/loften.json", null, null);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again;
+    try {
+      again = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://localhost:" + port + "/offentlig/" + kungsbacka.tenantId() + "/loften.json"))
+          .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package se.tryggsamverkan.publication.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.tryggsamverkan.documents.Documents;
+import se.tryggsamverkan.publication.OpenData;
 import se.tryggsamverkan.publication.PublicPage;
 import se.tryggsamverkan.publication.Publications;
 
@@ -25,6 +27,7 @@ import se.tryggsamverkan.publication.Publications;
 class PublicPageController {
 
   private static final String NOT_PUBLIC = "Det finns inga publicerade medborgarlöften här";
+  private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   private final Publications publications;
   private final Documents documents;
@@ -51,12 +54,54 @@ class PublicPageController {
   @GetMapping(path = "/offentlig/{tenantId}/loften.json", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Kommunens medborgarlöften i år som öppna data")
   ResponseEntity<PublicPage> json(@PathVariable String tenantId) {
-    return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(page(tenantId, null));
+    return openData().body(page(tenantId, null));
+  }
+
+  @GetMapping(path = "/offentlig/{tenantId}/loften.csv", produces = "text/csv")
+  @Operation(summary = "Kommunens medborgarlöften i år som öppna data (CSV, en rad per löfte)")
+  ResponseEntity<String> csv(@PathVariable String tenantId) {
+    return openData().contentType(CSV).body(OpenData.csv(List.of(page(tenantId, null))));
+  }
+
+  /** Every municipality's current promises, with the licence they are published under. */
+  record National(String licens, String licensUrl, List<PublicPage> kommuner) {
+  }
+
+  @GetMapping(path = "/offentlig/loften.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Alla kommuners medborgarlöften i år som öppna data")
+  ResponseEntity<National> national() {
+    return openData().body(new National(OpenData.LICENSE, OpenData.LICENSE_URL,
+        publications.all(java.time.LocalDate.now(clock))));
+  }
+
+  @GetMapping(path = "/offentlig/loften.csv", produces = "text/csv")
+  @Operation(summary = "Alla kommuners medborgarlöften i år som öppna data (CSV)")
+  ResponseEntity<String> nationalCsv() {
+    return openData().contentType(CSV).body(OpenData.csv(publications.all(java.time.LocalDate.now(clock))));
+  }
+
+  /** Open data may be cached, and asked again with its ETag (ShallowEtagHeaderFilter answers 304 then). */
+  private static ResponseEntity.BodyBuilder openData() {
+    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+        .header("Link", "<" + OpenData.LICENSE_URL + ">; rel=\"license\"");
   }
 
   private PublicPage page(String tenantId, Integer year) {
     return publications.page(tenantId, year, java.time.LocalDate.now(clock))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_PUBLIC));
+  }
+
+  /** The public pages and their open data get an ETag, so that a client asking again gets 304 when nothing changed. */
+  @org.springframework.context.annotation.Configuration
+  static class Etags {
+    @org.springframework.context.annotation.Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.filter.ShallowEtagHeaderFilter>
+        publicPageEtags() {
+      var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+          new org.springframework.web.filter.ShallowEtagHeaderFilter());
+      registration.addUrlPatterns("/offentlig/*");
+      return registration;
+    }
   }
 
   private ResponseEntity<String> html(PublicPage page) {
