@@ -207,6 +207,10 @@ class PublicPromisePageTest {
         + "\"party\":\"BOTH\"}]");
     driver.decide(cycle, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
     driver.decide(cycle, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(cycle, TASK_SIGN_AND_PUBLISH,
+        Map.of(SIGNED_ON.name(), "2026-13-40", "publishedAt", "kommunens webbplats")))
+        .hasMessageContaining("Undertecknat den är inget giltigt datum");
+    assertThat(status("/offentlig/" + falkenberg.tenantId())).as("a refused signing publishes nothing").isEqualTo(404);
     driver.complete(cycle, TASK_SIGN_AND_PUBLISH, Map.of(SIGNED_ON.name(), "2026-12-18", "publishedAt",
         "kommunens webbplats", PUBLISH_PROMISES.name(), false));
 

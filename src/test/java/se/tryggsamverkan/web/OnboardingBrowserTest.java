@@ -146,6 +146,14 @@ class OnboardingBrowserTest {
         .orElse(false));
     fullPage("32-admin-import");
     Files.deleteIfExists(file);
+
+    // issue 16: the administration page, with a refusal, a saved municipality and an import report on it, measured
+    // with axe-core against WCAG 2.1 A and AA
+    java.util.List<String> violations = se.tryggsamverkan.support.Axe.violations(driver);
+    System.out.println("AxeReport: /admin/kommuner.html " + se.tryggsamverkan.support.Axe.countsByImpact(violations)
+        + " " + violations);
+    assertThat(violations).as("serious or critical WCAG 2.1 AA violations")
+        .noneMatch(v -> v.startsWith("serious ") || v.startsWith("critical "));
   }
 
   private String url(String path) {
