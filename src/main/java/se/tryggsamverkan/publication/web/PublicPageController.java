@@ -1,6 +1,10 @@
 package se.tryggsamverkan.publication.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +31,13 @@ import se.tryggsamverkan.publication.Publications;
 class PublicPageController {
 
   private static final String NOT_PUBLIC = "Det finns inga publicerade medborgarlöften här";
-  private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+  private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final Publications publications;
   private final Documents documents;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  PublicPageController(Publications publications, Documents documents, java.time.Clock clock) {
+  PublicPageController(Publications publications, Documents documents, Clock clock) {
     this.publications = publications;
     this.documents = documents;
     this.clock = clock;
@@ -71,37 +75,24 @@ class PublicPageController {
   @Operation(summary = "Alla kommuners medborgarlöften i år som öppna data")
   ResponseEntity<National> national() {
     return openData().body(new National(OpenData.LICENSE, OpenData.LICENSE_URL,
-        publications.all(java.time.LocalDate.now(clock))));
+        publications.all(LocalDate.now(clock))));
   }
 
   @GetMapping(path = "/offentlig/loften.csv", produces = "text/csv")
   @Operation(summary = "Alla kommuners medborgarlöften i år som öppna data (CSV)")
   ResponseEntity<String> nationalCsv() {
-    return openData().contentType(CSV).body(OpenData.csv(publications.all(java.time.LocalDate.now(clock))));
+    return openData().contentType(CSV).body(OpenData.csv(publications.all(LocalDate.now(clock))));
   }
 
   /** Open data may be cached, and asked again with its ETag (ShallowEtagHeaderFilter answers 304 then). */
   private static ResponseEntity.BodyBuilder openData() {
-    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
         .header("Link", "<" + OpenData.LICENSE_URL + ">; rel=\"license\"");
   }
 
   private PublicPage page(String tenantId, Integer year) {
-    return publications.page(tenantId, year, java.time.LocalDate.now(clock))
+    return publications.page(tenantId, year, LocalDate.now(clock))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_PUBLIC));
-  }
-
-  /** The public pages and their open data get an ETag, so that a client asking again gets 304 when nothing changed. */
-  @org.springframework.context.annotation.Configuration
-  static class Etags {
-    @org.springframework.context.annotation.Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.filter.ShallowEtagHeaderFilter>
-        publicPageEtags() {
-      var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-          new org.springframework.web.filter.ShallowEtagHeaderFilter());
-      registration.addUrlPatterns("/offentlig/*");
-      return registration;
-    }
   }
 
   private ResponseEntity<String> html(PublicPage page) {
