@@ -1,15 +1,9 @@
 package se.tryggsamverkan.report;
 
-import com.openhtmltopdf.extend.FSSupplier;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.documents.Documents;
+import se.tryggsamverkan.documents.PdfPrinter;
 
 /**
  * Renders the yearly follow-up report as one XHTML document and prints that same document to PDF, so the board reads
@@ -22,12 +16,13 @@ import se.tryggsamverkan.documents.Documents;
 public class ReportRenderer {
 
   static final String TEMPLATE = "rapport/arsrapport";
-  private static final String FONT_FAMILY = "DejaVu Sans";
 
   private final Documents documents;
+  private final PdfPrinter printer;
 
-  public ReportRenderer(Documents documents) {
+  public ReportRenderer(Documents documents, PdfPrinter printer) {
     this.documents = documents;
+    this.printer = printer;
   }
 
   /** An XHTML document, complete and well-formed, that both a browser and openhtmltopdf render. */
@@ -35,37 +30,8 @@ public class ReportRenderer {
     return documents.render(TEMPLATE, Map.of("report", ReportView.of(report)));
   }
 
-  /** The {@link #html} document printed to A4 with DejaVu Sans embedded (subset), for the board's meeting papers. */
+  /** The {@link #html} document printed to A4, for the board's meeting papers. */
   public byte[] pdf(FollowUpReport report) {
-    String html = html(report);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    // no useFastMode(): in the io.github fork the fast renderer is the only one and that call is a deprecated no-op
-    PdfRendererBuilder builder = new PdfRendererBuilder()
-        .withHtmlContent(html, null)
-        // subset = true: the PDF carries only the glyphs it uses instead of 750 kB per font
-        .useFont(font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true)
-        .useFont(font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true)
-        .toStream(out);
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-      // openhtmltopdf takes the language from <html lang> only in PDF/UA mode; screen readers need it anyway
-      renderer.getPdfDocument().getDocumentCatalog().setLanguage("sv-SE");
-      renderer.createPDF();
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Could not render the follow-up report for " + report.municipality() + " "
-          + report.year() + " to PDF with openhtmltopdf: " + e.getMessage(), e);
-    }
-    return out.toByteArray();
-  }
-
-  private static FSSupplier<InputStream> font(String file) {
-    String path = "/fonts/" + file;
-    return () -> {
-      InputStream in = ReportRenderer.class.getResourceAsStream(path);
-      if (in == null) {
-        throw new IllegalStateException("Font " + path + " is missing from the classpath; the follow-up report PDF "
-            + "needs it for Swedish letters and the status symbols");
-      }
-      return in;
-    };
+    return printer.print(html(report), "the follow-up report for " + report.municipality() + " " + report.year());
   }
 }

@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import se.tryggsamverkan.documents.Documents;
+import se.tryggsamverkan.documents.PlainText;
 import se.tryggsamverkan.followup.ActivityStatus;
 import se.tryggsamverkan.report.FollowUpReport.ActivityLine;
 import se.tryggsamverkan.report.FollowUpReport.Figure;
@@ -224,28 +224,17 @@ record ReportView(String year, String municipality, String municipalityHeading, 
 
   /** The paragraphs of a text, or none when it is blank (the template then says what is missing). */
   private static List<List<String>> paragraphsOrNone(String text) {
-    return text == null || text.isBlank() ? List.of() : paragraphs(text);
+    return PlainText.paragraphs(text);
   }
 
   /** A blank line starts a new paragraph, a single line break stays a line break, as the user typed it. */
   private static List<List<String>> paragraphs(String text) {
-    String normalised = text(text).replace("\r\n", "\n").replace('\r', '\n').strip();
-    Function<String, List<String>> lines = paragraph -> List.of(paragraph.strip().split("\n", -1));
-    return Arrays.stream(normalised.split("\n[ \t]*\n\\s*")).map(lines).toList();
+    return PlainText.split(text);
   }
 
-  /**
-   * The text without the characters XML 1.0 forbids: a vertical tab pasted from Word would otherwise make the whole
-   * document unparseable for openhtmltopdf. Escaping is the template's; this only drops what no escape can write.
-   */
+  /** The text without the characters XML 1.0 forbids (see {@link PlainText#xmlSafe}). */
   static String text(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder allowed = new StringBuilder(text.length());
-    text.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(allowed::appendCodePoint);
-    return allowed.toString();
+    return PlainText.xmlSafe(text);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -24,7 +24,7 @@ import se.tryggsamverkan.support.Golden;
  */
 class ReportRendererGoldenTest {
 
-  private final ReportRenderer renderer = new ReportRenderer(Documents.standalone());
+  private final ReportRenderer renderer = new ReportRenderer(Documents.standalone(), new se.tryggsamverkan.documents.PdfPrinter());
 
   @Test
   void htmlIsTheReviewedOne() {

@@ -38,7 +38,7 @@ class ReportRendererTest {
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
   private static final String HOSTILE = "Två pass ställdes in <script>alert(1)</script> & \" '";
 
-  private final ReportRenderer renderer = new ReportRenderer(Documents.standalone());
+  private final ReportRenderer renderer = new ReportRenderer(Documents.standalone(), new se.tryggsamverkan.documents.PdfPrinter());
 
   @Test
   void htmlIsStrictXmlAndHostileTextStaysText() throws Exception {
