@@ -1,6 +1,6 @@
 /* kommun.html: one municipality's year, with its cycle on the diagram. */
 import { $, el, append, clear, hiddenText, show } from '../gemensamt/dom.js';
-import { api, ApiError, mayOpen } from '../gemensamt/api.js';
+import { api, ApiError, mayOpen, NotLoggedIn } from '../gemensamt/api.js';
 import { plural } from '../gemensamt/format.js';
 import { DECISIONS, STATUS_CSS, TASK_STATES, VERDICTS } from './status.js';
 import { diagram } from './diagram.js';
@@ -9,6 +9,7 @@ import { run } from './ram.js';
 /** The view of kommun.html (see ram.js). */
 export function municipalityPage() {
   const cycleDiagram = diagram();
+  const publication = publicationSection();
   let loadedOnce = false;
 
   function params() {
@@ -25,7 +26,7 @@ export function municipalityPage() {
       + (year ? '?year=' + encodeURIComponent(year) : '');
     const data = await api(url);
     render(data);
-    await cycleDiagram.show(data);
+    await Promise.all([cycleDiagram.show(data), publication.load(data)]);
   }
 
   function render(data) {
@@ -249,7 +250,110 @@ export function municipalityPage() {
       $('arsval').addEventListener('submit', (event) => event.preventDefault());
       window.addEventListener('popstate', () => run(load));
       cycleDiagram.wire();
+      publication.wire();
     }
     await load();
   };
+}
+
+/**
+ * "Medborgarlöftena för invånarna": whether the year's promises are signed and on the municipality's public page,
+ * links to the page and the signed document, and for the coordinators the two switches (issue 16).
+ */
+function publicationSection() {
+  let current = null;
+
+  async function load(data) {
+    $('publicering-meddelande').textContent = '';
+    if (!data.agreementId) {
+      current = null;
+      render(null, data.year);
+      return;
+    }
+    current = { tenant: data.tenantId, agreement: data.agreementId, year: data.year };
+    try {
+      render(await api(base() + '/publication'), data.year);
+    } catch (error) {
+      if (error instanceof NotLoggedIn) {
+        throw error;
+      }
+      show('publicering-val', false);
+      clear($('publicering-lankar'));
+      $('publicering-status').textContent = 'Publiceringen för ' + data.year + ' kan inte visas: ' + error.message;
+    }
+  }
+
+  function base() {
+    return '/api/tenants/' + encodeURIComponent(current.tenant) + '/agreements/'
+      + encodeURIComponent(current.agreement) + '/years/' + current.year;
+  }
+
+  function render(p, year) {
+    const links = clear($('publicering-lankar'));
+    const status = $('publicering-status');
+    if (!p || !p.signed) {
+      status.textContent = 'Medborgarlöftena för ' + year + ' är inte undertecknade än. De publiceras när '
+        + 'samordnarna bekräftar det i uppgiften Underteckna och publicera.';
+      show('publicering-val', false);
+      return;
+    }
+    let where;
+    if (!p.pageEnabled) {
+      where = 'Kommunens offentliga sida är avstängd: invånarna ser inget år.';
+    } else if (p.published) {
+      where = 'De visas på kommunens offentliga sida.';
+    } else if (p.withdrawnAt) {
+      where = 'De togs bort från den offentliga sidan ' + p.withdrawnAt.slice(0, 10)
+        + (p.withdrawnBy ? ' av ' + p.withdrawnBy : '') + '.';
+    } else {
+      where = 'Samordnarna valde att inte publicera dem.';
+    }
+    status.textContent = 'Medborgarlöftena för ' + year + ' undertecknades ' + p.signedOn + '. ' + where;
+    if (p.publicPage) {
+      links.append(el('li', {}, el('a', { href: p.publicPage }, 'Den offentliga sidan för ' + year)));
+    }
+    links.append(el('li', {}, el('span', {}, 'Löftena som de undertecknades: '),
+      el('a', { href: p.documentPdf, 'aria-label': 'Medborgarlöftena ' + year + ' som PDF' }, 'PDF'), ' · ',
+      el('a', { href: p.documentHtml, 'aria-label': 'Medborgarlöftena ' + year + ' som webbsida' }, 'Webbsida')));
+    $('publicering-ar').textContent = p.published
+      ? 'Ta bort ' + year + ' från den offentliga sidan'
+      : 'Publicera ' + year + ' på den offentliga sidan';
+    $('publicering-ar').dataset.published = String(p.published);
+    $('publicering-sida').textContent = p.pageEnabled
+      ? 'Stäng av kommunens offentliga sida'
+      : 'Slå på kommunens offentliga sida';
+    $('publicering-sida').dataset.enabled = String(p.pageEnabled);
+    show('publicering-val', p.mayChange);
+  }
+
+  async function change(url, body, done) {
+    const message = $('publicering-meddelande');
+    message.classList.remove('error', 'info');
+    try {
+      await api(url, { method: 'PUT', body: JSON.stringify(body) });
+      render(await api(base() + '/publication'), current.year);
+      message.classList.add('info');
+      message.textContent = done;
+    } catch (error) {
+      message.classList.add('error');
+      message.textContent = error.message || 'Ändringen kunde inte sparas.';
+    }
+  }
+
+  function wire() {
+    $('publicering-ar').addEventListener('click', () => {
+      const publish = $('publicering-ar').dataset.published !== 'true';
+      change(base() + '/publication', { published: publish }, publish
+        ? 'Medborgarlöftena för ' + current.year + ' är publicerade igen.'
+        : 'Medborgarlöftena för ' + current.year + ' är borttagna från den offentliga sidan.');
+    });
+    $('publicering-sida').addEventListener('click', () => {
+      const enable = $('publicering-sida').dataset.enabled !== 'true';
+      change('/api/tenants/' + encodeURIComponent(current.tenant) + '/public-page', { enabled: enable }, enable
+        ? 'Kommunens offentliga sida är påslagen.'
+        : 'Kommunens offentliga sida är avstängd.');
+    });
+  }
+
+  return { load, wire };
 }

@@ -21,8 +21,17 @@ public class TaskAttachments {
   }
 
   public void attachPdf(String taskId, String processInstanceId, String name, String description, byte[] pdf) {
-    Runnable attach = () -> tasks.createAttachment("application/pdf", taskId, processInstanceId, name, description,
-        new ByteArrayInputStream(pdf));
+    run(() -> tasks.createAttachment("application/pdf", taskId, processInstanceId, name, description,
+        new ByteArrayInputStream(pdf)));
+  }
+
+  /** A link to a document the product serves itself (read through its own API, with its own access checks). */
+  public void attachLink(String taskId, String processInstanceId, String type, String name, String description,
+      String url) {
+    run(() -> tasks.createAttachment(type, taskId, processInstanceId, name, description, url));
+  }
+
+  private static void run(Runnable attach) {
     CommandContext context = Context.getCommandContext();
     if (context == null) {
       attach.run();

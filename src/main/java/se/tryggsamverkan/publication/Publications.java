@@ -111,6 +111,37 @@ public class Publications {
         published.stream().map(Published::year).distinct().toList()));
   }
 
+  /** The agreement whose promises of that year are on the municipality's public page, if they are. */
+  @Transactional(readOnly = true)
+  public Optional<Agreement> publishedAgreement(String tenantId, int year) {
+    if (!pageEnabled(tenantId)) {
+      return Optional.empty();
+    }
+    return agreements.findByTenant(tenantId).stream()
+        .filter(a -> jdbc.sql("select published from promise_publication where agreement_id = :a and cycle_year = :y")
+            .param("a", a.id()).param("y", year).query(Boolean.class).optional().orElse(false))
+        .findFirst();
+  }
+
+  /**
+   * Where a year stands for the coordinators: signed or not, published or withdrawn (when and by whom), and whether
+   * the municipality's page is on at all.
+   */
+  public record Status(boolean pageEnabled, LocalDate signedOn, boolean published, String recordedBy,
+      java.time.LocalDateTime withdrawnAt, String withdrawnBy) {
+  }
+
+  @Transactional(readOnly = true)
+  public Status status(Agreement agreement, int year) {
+    boolean enabled = pageEnabled(agreement.tenantId());
+    return jdbc.sql("select signed_on, published, recorded_by, withdrawn_at, withdrawn_by from promise_publication "
+            + "where agreement_id = :a and cycle_year = :y")
+        .param("a", agreement.id()).param("y", year)
+        .query((rs, n) -> new Status(enabled, rs.getDate(1).toLocalDate(), rs.getBoolean(2), rs.getString(3),
+            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(), rs.getString(5)))
+        .optional().orElse(new Status(enabled, null, false, null, null, null));
+  }
+
   /** Every municipality's page as it shows today, by name: the national listing. */
   @Transactional(readOnly = true)
   public List<PublicPage> all(LocalDate today) {

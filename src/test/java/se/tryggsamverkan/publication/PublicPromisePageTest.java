@@ -37,12 +37,14 @@ class PublicPromisePageTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Http http;
   TestMunicipality kungsbacka;
   TestMunicipality kavlinge;
   TestMunicipality laholm;
   String kungsbackaAgreement;
+  String kungsbackaCycle;
 
   @BeforeEach
   void twoSignedMunicipalitiesAndOneStillPlanning() {
@@ -65,6 +67,7 @@ class PublicPromisePageTest {
         + "\"Kommunen och polisen håller en trygghetsvandring\",\"party\":\"BOTH\"}]");
     kb.approveAndSign(cycle);
     kungsbackaAgreement = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());
+    kungsbackaCycle = cycle.getId();
 
     CycleDriver kv = new CycleDriver(engine, kavlinge);
     ProcessInstance other = kv.cycleAtTheActionPlan("public-" + kavlinge.tenantId(), 2027, "Buskörning");
@@ -215,6 +218,106 @@ class PublicPromisePageTest {
         "kommunens webbplats", PUBLISH_PROMISES.name(), false));
 
     assertThat(status("/offentlig/" + falkenberg.tenantId())).isEqualTo(404);
+  }
+
+  @Test
+  void theSignedDocumentShowsTheBackgroundPerFocusAreaThenThePromisesAndStaysAsSigned() throws Exception {
+    String publicBase = "/offentlig/" + kungsbacka.tenantId() + "/2027/medborgarloften";
+    String page = http.get("/offentlig/" + kungsbacka.tenantId(), null, null).body();
+    assertThat(page).contains("href=\"" + publicBase + ".pdf\"", "href=\"" + publicBase + ".html\"");
+
+    HttpResponse<String> html = http.get(publicBase + ".html", null, null);
+    assertThat(html.statusCode()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+    String body = html.body();
+    assertThat(body).contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"sv\"",
+        "Medborgarlöften 2027 – Kungsbacka", "Undertecknade <span class=\"date\">2025-12-20</span>",
+        "Lokalpolisområdeschef, Lokalpolisområde "
+            + "Kungsbacka");
+    assertThat(body).as("background per focus area, then the promises, then the signatories").containsSubsequence(
+        ">Bakgrund</h2>", ">Trygghet i trafik</h3>", ">Buskörning</h4>", ">Trygghet i offentlig miljö</h3>",
+        "Ingen bakgrund är beskriven för fokusområdet.", ">Våra medborgarlöften 2027</h2>",
+        "Polisen genomför trafikkontroller vid skolorna", "Polisen lovar. Mätbart mål: minst 1 per vecka.",
+        "Kommunen och polisen håller en trygghetsvandring", "Kommunen och polisen lovar. Löftet har inget mätbart mål.",
+        ">Underskrifter</h2>");
+    assertThat(body).as("nothing of the return, its comment, activities or people").doesNotContain(RETURN_COMMENT,
+        "AKTIVITET-", kungsbacka.user(Role.POLICE_COORDINATOR), kungsbacka.user(Role.MUNICIPAL_STEERING));
+
+    HttpResponse<byte[]> pdf = http.getBytes(publicBase + ".pdf", null, null);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("medborgarloften-" + kungsbacka.tenantId() + "-2027.pdf");
+    assertThat(pdfText(pdf.body())).containsSubsequence("Medborgarlöften 2027 – Kungsbacka", "Bakgrund",
+        "Trygghet i trafik", "Buskörning", "Våra medborgarlöften 2027", "Polisen genomför trafikkontroller vid "
+            + "skolorna", "Kommunen och polisen håller en trygghetsvandring", "Underskrifter");
+
+    // a promise added during the year is on the page, not in what was signed
+    jdbc.sql("update citizen_promise set text = 'ÄNDRAD EFTER UNDERTECKNANDET' where agreement_id = :a "
+        + "and position = 1").param("a", kungsbackaAgreement).update();
+    assertThat(http.get("/offentlig/" + kungsbacka.tenantId(), null, null).body())
+        .contains("ÄNDRAD EFTER UNDERTECKNANDET");
+    assertThat(http.get(publicBase + ".html", null, null).body()).doesNotContain("ÄNDRAD EFTER UNDERTECKNANDET")
+        .contains("Kommunen och polisen håller en trygghetsvandring");
+
+    // the signing links to it, through the product's API
+    var attachments = engine.getTaskService().getProcessInstanceAttachments(kungsbackaCycle);
+    assertThat(attachments).extracting(org.camunda.bpm.engine.task.Attachment::getUrl)
+        .contains("/api/tenants/" + kungsbacka.tenantId() + "/agreements/" + kungsbackaAgreement
+            + "/years/2027/promise-document.pdf");
+    assertThat(attachments).filteredOn(a -> a.getUrl() != null).allSatisfy(a -> assertThat(a.getTaskId()).isNotNull());
+  }
+
+  @Test
+  void theSignedDocumentIsReadByTheMunicipalityAndByAnyoneOnlyWhenPublished() {
+    String api = "/api/tenants/" + kungsbacka.tenantId() + "/agreements/" + kungsbackaAgreement
+        + "/years/2027/promise-document";
+    for (Role role : Role.values()) {
+      assertThat(http.getBytes(api + ".pdf", kungsbacka.user(role), "test").statusCode()).as(role.name())
+          .isEqualTo(200);
+      assertThat(http.get(api + ".html", kavlinge.user(role), "test").statusCode()).as("Kävlinge " + role)
+          .isEqualTo(403);
+    }
+    assertThat(http.get(api + ".html", null, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> publication = http.get(api.replace("promise-document", "publication"),
+        kungsbacka.user(Role.POLICE_STEERING), "test");
+    JsonNode status = http.parse(publication.body());
+    assertThat(status.path("signedOn").asText()).isEqualTo("2025-12-20");
+    assertThat(status.path("published").asBoolean()).isTrue();
+    assertThat(status.path("mayChange").asBoolean()).as("the steering group only reads").isFalse();
+    assertThat(status.path("publicPage").asText()).isEqualTo("/offentlig/" + kungsbacka.tenantId() + "/2027");
+    assertThat(http.parse(http.get(api.replace("promise-document", "publication"),
+        kungsbacka.user(Role.MUNICIPAL_COORDINATOR), "test").body()).path("mayChange").asBoolean()).isTrue();
+
+    String laholmAgreement = jdbc.sql("select id from agreement where tenant_id = :t").param("t", laholm.tenantId())
+        .query(String.class).single();
+    HttpResponse<String> unsigned = http.get("/api/tenants/" + laholm.tenantId() + "/agreements/" + laholmAgreement
+        + "/years/2027/promise-document.html", laholm.user(Role.MUNICIPAL_COORDINATOR), "test");
+    assertThat(unsigned.statusCode()).isEqualTo(404);
+    assertThat(unsigned.body()).contains("Medborgarlöftena för 2027 är inte undertecknade än");
+    assertThat(status("/offentlig/" + laholm.tenantId() + "/2027/medborgarloften.pdf")).isEqualTo(404);
+
+    String publicPdf = "/offentlig/" + kungsbacka.tenantId() + "/2027/medborgarloften.pdf";
+    assertThat(put(api.replace("promise-document", "publication"), kungsbacka.user(Role.POLICE_COORDINATOR),
+        "{\"published\":false}")).isEqualTo(204);
+    assertThat(status(publicPdf)).as("withdrawn").isEqualTo(404);
+    assertThat(status(publicPdf.replace(".pdf", ".html"))).as("withdrawn").isEqualTo(404);
+    assertThat(http.getBytes(api + ".pdf", kungsbacka.user(Role.ACTIVITY_OWNER), "test").statusCode())
+        .as("still the municipality's own").isEqualTo(200);
+  }
+
+  @Test
+  void hostileTextIsEscapedInTheSignedDocumentAndPrintedAsTyped() throws Exception {
+    String base = "/offentlig/" + kavlinge.tenantId() + "/2027/medborgarloften";
+    String html = http.get(base + ".html", null, null).body();
+    assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+        + "&quot;citat&quot; =SUMMA(A1)");
+    assertThat(pdfText(http.getBytes(base + ".pdf", null, null).body())).contains(HOSTILE);
+  }
+
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
   }
 
   private int status(String path) {

@@ -139,6 +139,8 @@ class RealSizeYearTest {
           : "COMPLETED_WITH_DEVIATION", STATUS_COMMENT.name(), activity.path("comment").asText());
     });
 
+    assertTheSignedDocumentHoldsEveryPromise(kungalv, cycle, areas, promises);
+
     Task reportTask = driver.task(cycle, TASK_YEARLY_FOLLOW_UP_REPORT);
     assertThat(reportTask).isNotNull();
     Clock.setTo("2024-02-10T10:00");
@@ -204,6 +206,37 @@ class RealSizeYearTest {
       assertThat(missing).as("words of the comment on %s missing from the PDF", activity.path("description"))
           .isEmpty();
     }
+  }
+
+  /**
+   * Issue 16: the signed promise document of a plan of this size, as a citizen reads it on the public page: every
+   * focus area with its problem as background, then all twelve promises word for word, in the browser and on paper.
+   */
+  private void assertTheSignedDocumentHoldsEveryPromise(TestMunicipality kungalv, ProcessInstance cycle,
+      List<JsonNode> areas, List<String> promises) throws Exception {
+    Http http = new Http(port);
+    String base = "/offentlig/" + kungalv.tenantId() + "/2023/medborgarloften";
+    var html = http.get(base + ".html", null, null);
+    assertThat(html.statusCode()).isEqualTo(200);
+    Document page = xhtml(html.body());
+    List<String> sequence = new ArrayList<>();
+    for (JsonNode area : areas) {
+      sequence.add(area.path("name").asText());
+      sequence.add(area.path("intervention").asText());
+    }
+    sequence.add("Våra medborgarlöften 2023");
+    promises.forEach(promise -> sequence.add(normalised(promise)));
+    String text = normalised(text(page, "//*[local-name()='body']"));
+    assertThat(text).containsSubsequence(sequence);
+    assertThat(nodes(page, "//*[@class='promises']/*[local-name()='li']").getLength()).isEqualTo(12);
+
+    var pdf = http.getBytes(base + ".pdf", null, null);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    Path saved = Path.of("target", "reports", "kungalv-2023-medborgarloften.pdf");
+    Files.createDirectories(saved.getParent());
+    Files.write(saved, pdf.body());
+    String letters = withoutSpace(pdfText(pdf.body()));
+    promises.forEach(promise -> assertThat(letters).as("a promise on paper").contains(withoutSpace(promise)));
   }
 
   private static String chapter(int number) throws IOException {

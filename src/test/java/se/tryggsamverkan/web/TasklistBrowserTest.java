@@ -682,6 +682,52 @@ class TasklistBrowserTest {
     assertThat(serious.get(report)).as("the yearly report's web version").isEmpty();
   }
 
+  /**
+   * Issue 16: the coordinators see on the municipality's page that the year is public, withdraw it and publish it
+   * again with a button, and anyone opens the signed promise document from the public page; the document meets the
+   * same accessibility bar.
+   */
+  @Test
+  @Order(12)
+  void theCoordinatorsWithdrawAndRepublishTheYearFromTheOverviewAndAnyoneReadsTheSignedDocument() {
+    logIn("kungsbacka.samordnare");
+    driver.get("http://localhost:" + port + "/oversikt/kommun.html?kommun=kungsbacka&ar=2026");
+    WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("publicering-status")));
+    wait.until(ExpectedConditions.textToBePresentInElement(status, "visas på kommunens offentliga sida"));
+    WebElement yearButton = driver.findElement(By.id("publicering-ar"));
+    assertThat(yearButton.getText()).isEqualTo("Ta bort 2026 från den offentliga sidan");
+    assertThat(driver.findElement(By.id("publicering-lankar")).getText()).contains("Den offentliga sidan för 2026",
+        "PDF", "Webbsida");
+
+    yearButton.click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publicering-meddelande"),
+        "borttagna från den offentliga sidan"));
+    assertThat(status.getText()).contains("togs bort från den offentliga sidan", "kungsbacka.samordnare");
+    assertThat(new se.tryggsamverkan.support.Http(port).get("/offentlig/kungsbacka/2026", null, null).statusCode())
+        .as("withdrawn").isEqualTo(404);
+    scrolledIntoView(driver.findElement(By.id("publicering")));
+    screenshot("44-kungsbacka-promises-withdrawn");
+    assertThat(yearButton.getText()).isEqualTo("Publicera 2026 på den offentliga sidan");
+    yearButton.click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("publicering-meddelande"),
+        "publicerade igen"));
+    assertThat(new se.tryggsamverkan.support.Http(port).get("/offentlig/kungsbacka/2026", null, null).statusCode())
+        .isEqualTo(200);
+    assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
+
+    driver.manage().deleteAllCookies();
+    driver.get("http://localhost:" + port + "/offentlig/kungsbacka/2026");
+    driver.findElement(By.linkText("som webbsida")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Medborgarlöften 2026"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Bakgrund", "Våra medborgarlöften 2026",
+        "Underskrifter");
+    fullPageScreenshot("45-kungsbacka-signed-promises");
+    List<String> violations = Axe.violations(driver);
+    System.out.println("AxeReport: /offentlig/kungsbacka/2026/medborgarloften.html " + Axe.countsByImpact(violations)
+        + " " + violations);
+    assertThat(Axe.seriousOrCritical(driver)).as("serious or critical WCAG 2.1 AA violations").isEmpty();
+  }
+
   @Test
   @Order(8)
   void theYearlyReportOpensFromTheBrowserForTheMunicipalityAndForNoOtherMunicipality() {

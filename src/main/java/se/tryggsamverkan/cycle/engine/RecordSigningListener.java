@@ -5,8 +5,12 @@ import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.tryggsamverkan.agreement.Agreement;
+import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.common.FieldChecks;
 import se.tryggsamverkan.engine.CurrentUser;
+import se.tryggsamverkan.engine.TaskAttachments;
+import se.tryggsamverkan.publication.PromiseDocuments;
 import se.tryggsamverkan.publication.Publications;
 
 /**
@@ -18,9 +22,16 @@ import se.tryggsamverkan.publication.Publications;
 class RecordSigningListener implements TaskListener {
 
   private final Publications publications;
+  private final PromiseDocuments documents;
+  private final AgreementRepository agreements;
+  private final TaskAttachments attachments;
 
-  RecordSigningListener(Publications publications) {
+  RecordSigningListener(Publications publications, PromiseDocuments documents, AgreementRepository agreements,
+      TaskAttachments attachments) {
     this.publications = publications;
+    this.documents = documents;
+    this.agreements = agreements;
+    this.attachments = attachments;
   }
 
   @Override
@@ -29,7 +40,13 @@ class RecordSigningListener implements TaskListener {
     var signedOn = checks.requiredDate(SIGNED_ON.name(), SIGNED_ON.optionalFrom(task).orElse(null), "Undertecknat den");
     checks.throwIfAny();
     String who = CurrentUser.of(task);
-    publications.recordSigning(AGREEMENT_ID.from(task), CYCLE_YEAR.from(task), signedOn,
-        PUBLISH_PROMISES.optionalFrom(task).orElse(true), who == null ? "okänd" : who);
+    Agreement agreement = agreements.findById(AGREEMENT_ID.from(task)).orElseThrow();
+    int year = CYCLE_YEAR.from(task);
+    publications.recordSigning(agreement.id(), year, signedOn, PUBLISH_PROMISES.optionalFrom(task).orElse(true),
+        who == null ? "okänd" : who);
+    documents.keepSigned(agreement, year, signedOn);
+    attachments.attachLink(task.getId(), task.getProcessInstanceId(), "application/pdf",
+        PromiseDocuments.fileName(agreement, year, "pdf"), "Medborgarlöftena " + year + " som de undertecknades",
+        PromiseDocuments.link(agreement, year) + ".pdf");
   }
 }

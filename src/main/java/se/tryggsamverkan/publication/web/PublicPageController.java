@@ -16,14 +16,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.documents.Documents;
+import se.tryggsamverkan.publication.PromiseDocuments;
 import se.tryggsamverkan.publication.OpenData;
 import se.tryggsamverkan.publication.PublicPage;
 import se.tryggsamverkan.publication.Publications;
 
 /**
  * The municipality's public page of citizen promises, for anyone, without logging in (issue 16): as a web page and
- * as open data (JSON). A municipality, year or page that is not public answers 404, the same as one that does not
+ * as open data (JSON, CSV), and the signed promise document. A municipality, year or page that is not public answers 404, the same as one that does not
  * exist, so that nothing can be learnt from the difference.
  */
 @RestController
@@ -34,11 +36,14 @@ class PublicPageController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final Publications publications;
+  private final PromiseDocuments signedDocuments;
   private final Documents documents;
   private final Clock clock;
 
-  PublicPageController(Publications publications, Documents documents, Clock clock) {
+  PublicPageController(Publications publications, PromiseDocuments signedDocuments, Documents documents,
+      Clock clock) {
     this.publications = publications;
+    this.signedDocuments = signedDocuments;
     this.documents = documents;
     this.clock = clock;
   }
@@ -53,6 +58,24 @@ class PublicPageController {
   @Operation(summary = "Kommunens medborgarlöften ett visst år")
   ResponseEntity<String> year(@PathVariable String tenantId, @PathVariable int year) {
     return html(page(tenantId, year));
+  }
+
+  @GetMapping(path = "/offentlig/{tenantId}/{year:\\d{4}}/medborgarloften.html", produces = MediaType.TEXT_HTML_VALUE)
+  @Operation(summary = "Medborgarlöftena ett år som de undertecknades (webbsida)")
+  ResponseEntity<String> signedHtml(@PathVariable String tenantId, @PathVariable int year) {
+    Agreement agreement = published(tenantId, year);
+    return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+        .header("Content-Security-Policy", SignedDocumentResponses.CONTENT_SECURITY_POLICY)
+        .contentType(SignedDocumentResponses.HTML)
+        .body(signedDocuments.html(agreement, year).orElseThrow(PublicPageController::notPublic));
+  }
+
+  @GetMapping(path = "/offentlig/{tenantId}/{year:\\d{4}}/medborgarloften.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  @Operation(summary = "Medborgarlöftena ett år som de undertecknades (PDF)")
+  ResponseEntity<byte[]> signedPdf(@PathVariable String tenantId, @PathVariable int year) {
+    Agreement agreement = published(tenantId, year);
+    return SignedDocumentResponses.pdf(agreement, year,
+        signedDocuments.pdf(agreement, year).orElseThrow(PublicPageController::notPublic));
   }
 
   @GetMapping(path = "/offentlig/{tenantId}/loften.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -91,8 +114,15 @@ class PublicPageController {
   }
 
   private PublicPage page(String tenantId, Integer year) {
-    return publications.page(tenantId, year, LocalDate.now(clock))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_PUBLIC));
+    return publications.page(tenantId, year, LocalDate.now(clock)).orElseThrow(PublicPageController::notPublic);
+  }
+
+  private Agreement published(String tenantId, int year) {
+    return publications.publishedAgreement(tenantId, year).orElseThrow(PublicPageController::notPublic);
+  }
+
+  private static ResponseStatusException notPublic() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_PUBLIC);
   }
 
   private ResponseEntity<String> html(PublicPage page) {
