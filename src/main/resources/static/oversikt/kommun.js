@@ -10,6 +10,7 @@ import { run } from './ram.js';
 export function municipalityPage() {
   const cycleDiagram = diagram();
   const publication = publicationSection();
+  const statistics = statisticsSection();
   let loadedOnce = false;
 
   function params() {
@@ -26,7 +27,7 @@ export function municipalityPage() {
       + (year ? '?year=' + encodeURIComponent(year) : '');
     const data = await api(url);
     render(data);
-    await Promise.all([cycleDiagram.show(data), publication.load(data)]);
+    await Promise.all([cycleDiagram.show(data), publication.load(data), statistics.load(data)]);
   }
 
   function render(data) {
@@ -251,6 +252,7 @@ export function municipalityPage() {
       window.addEventListener('popstate', () => run(load));
       cycleDiagram.wire();
       publication.wire();
+      statistics.wire();
     }
     await load();
   };
@@ -352,6 +354,77 @@ function publicationSection() {
       change('/api/tenants/' + encodeURIComponent(current.tenant) + '/public-page', { enabled: enable }, enable
         ? 'Kommunens offentliga sida är påslagen.'
         : 'Kommunens offentliga sida är avstängd.');
+    });
+  }
+
+  return { load, wire };
+}
+
+/** "Officiell statistik": the municipality's figures from Kolada for the year's cycle, and a refresh on demand. */
+function statisticsSection() {
+  let tenant = null;
+  let year = null;
+  const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+  async function load(data) {
+    tenant = data.tenantId;
+    year = data.year;
+    try {
+      render(await api('/api/tenants/' + encodeURIComponent(tenant) + '/statistics?year=' + year));
+    } catch (error) {
+      if (error instanceof NotLoggedIn) {
+        throw error;
+      }
+      $('statistik-status').textContent = 'Statistiken kan inte visas: ' + error.message;
+    }
+  }
+
+  function cell(value) {
+    return value === null || value === undefined ? el('span', { className: 'muted' }, '–') : number.format(value);
+  }
+
+  function render(s) {
+    const last = s.lastRefresh;
+    $('statistik-status').textContent = !last
+      ? 'Ingen statistik är hämtad för kommunen än.'
+      : last.message;
+    const body = clear(document.querySelector('#statistiktabell tbody'));
+    document.querySelector('#statistiktabell').hidden = s.figures.length === 0;
+    for (const f of s.figures) {
+      const change = f.changePercent === null || f.changePercent === undefined ? null
+        : (f.changePercent > 0 ? '+' : f.changePercent < 0 ? '−' : '±') + number.format(Math.abs(f.changePercent))
+          + ' %';
+      body.append(el('tr', { 'data-kpi': f.kpiId },
+        el('td', {}, f.title, el('span', { className: 'sub' }, f.kpiId)),
+        el('td', {}, String(f.period)),
+        el('td', { className: 'number' }, cell(f.value)),
+        el('td', { className: 'number' }, cell(f.county)),
+        el('td', { className: 'number' }, cell(f.country)),
+        el('td', { className: 'number' }, change || el('span', { className: 'muted' }, '–'))));
+    }
+    show('statistik-val', s.mayRefresh);
+  }
+
+  function wire() {
+    $('statistik-hamta').addEventListener('click', async () => {
+      const message = $('statistik-meddelande');
+      const button = $('statistik-hamta');
+      message.classList.remove('error', 'info');
+      button.disabled = true;
+      message.textContent = 'Hämtar från Kolada …';
+      try {
+        const result = await api('/api/tenants/' + encodeURIComponent(tenant) + '/statistics/refresh',
+          { method: 'POST', body: '{}' });
+        message.classList.add(result.refresh.outcome === 'OK' ? 'info' : 'error');
+        message.textContent = result.refresh.message + (result.openTasksUpdated
+          ? ' Siffrorna är ifyllda i ' + result.openTasksUpdated + ' öppen lägesbild.' : '');
+        render(await api('/api/tenants/' + encodeURIComponent(tenant) + '/statistics?year=' + year));
+      } catch (error) {
+        message.classList.add('error');
+        message.textContent = error.message || 'Statistiken kunde inte hämtas.';
+      } finally {
+        button.disabled = false;
+      }
     });
   }
 

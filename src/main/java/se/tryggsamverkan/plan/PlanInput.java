@@ -58,7 +58,34 @@ public class PlanInput {
       }
       String unit = checks.optionalText(at + "unit", FormRows.text(row, "unit"), label + "Enhet",
           FormLimits.max("situationPicture", "situationEntries.unit"));
-      entries.add(new SituationEntry(source, description, figure, unit));
+      // where an offered figure came from: kept as the form sends it back, checked as anything a client may send
+      // not typed (the form shows it read-only), so its limit is the column's (V15)
+      String kpiId = checks.optionalText(at + "kpiId", FormRows.text(row, "kpiId"), label + "Nyckeltal", 16);
+      if (kpiId != null && !kpiId.matches("[A-Z][A-Z0-9]{1,15}")) {
+        checks.fail(at + "kpiId", label + "Nyckeltalet '" + kpiId + "' är inget id i Kolada (till exempel N07540)");
+      }
+      Integer period = null;
+      String periodText = FormRows.text(row, "period");
+      if (periodText != null) {
+        try {
+          period = Integer.valueOf(periodText.strip());
+          if (period < 1900 || period > 2200) {
+            checks.fail(at + "period", label + "Året " + period + " är inget rimligt år för en siffra");
+          }
+        } catch (NumberFormatException e) {
+          checks.fail(at + "period", label + "Året '" + periodText + "' är inget år");
+        }
+      }
+      LocalDate retrievedOn = null;
+      String retrievedText = FormRows.text(row, "retrievedOn");
+      if (retrievedText != null) {
+        try {
+          retrievedOn = LocalDate.parse(retrievedText.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+          checks.fail(at + "retrievedOn", label + "Hämtdagen '" + retrievedText + "' är inget datum (ÅÅÅÅ-MM-DD)");
+        }
+      }
+      entries.add(new SituationEntry(source, description, figure, unit, kpiId, period, retrievedOn));
     }
     List<Place> places = new ArrayList<>();
     rows = FormRows.read("places", placesJson, "Platser", checks);

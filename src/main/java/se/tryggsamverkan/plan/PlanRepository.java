@@ -31,10 +31,12 @@ public class PlanRepository {
   void saveSituation(String agreementId, int year, Party party, PlanInput.SituationPicture picture, String taskId) {
     for (SituationEntry e : picture.entries()) {
       jdbc.sql("insert into situation_entry (agreement_id, cycle_year, party, source, description, figure, unit, "
-              + "task_id) values (:a, :y, :party, :source, :description, :figure, :unit, :task)")
+              + "task_id, kpi_id, period, retrieved_on) values (:a, :y, :party, :source, :description, :figure, "
+              + ":unit, :task, :kpi, :period, :retrieved)")
           .param("a", agreementId).param("y", year).param("party", party.name()).param("source", e.source().name())
           .param("description", e.description()).param("figure", e.figure()).param("unit", e.unit())
-          .param("task", taskId).update();
+          .param("task", taskId).param("kpi", e.kpiId()).param("period", e.period())
+          .param("retrieved", e.retrievedOn()).update();
     }
     for (Place p : picture.places()) {
       jdbc.sql("insert into place (agreement_id, cycle_year, party, name, kind, description, task_id) "
@@ -55,7 +57,9 @@ public class PlanRepository {
         .param("a", agreementId).param("y", year)
         .query((rs, n) -> new PartyEntry(Party.valueOf(rs.getString("party")), new SituationEntry(
             SituationSource.valueOf(rs.getString("source")), rs.getString("description"),
-            rs.getBigDecimal("figure"), rs.getString("unit"))))
+            rs.getBigDecimal("figure"), rs.getString("unit"), rs.getString("kpi_id"),
+            (Integer) rs.getObject("period", Integer.class),
+            rs.getDate("retrieved_on") == null ? null : rs.getDate("retrieved_on").toLocalDate())))
         .list();
   }
 

@@ -7,7 +7,8 @@ public enum SituationSource {
   MUNICIPAL_PICTURE("Kommunens lägesbild"),
   SAFETY_SURVEY("Trygghetsmätning / trygghetsenkät"),
   CITIZEN_DIALOGUE("Medborgardialog"),
-  SAFETY_WALK("Trygghetsvandring");
+  SAFETY_WALK("Trygghetsvandring"),
+  OFFICIAL_STATISTICS("Officiell statistik (Kolada)");
 
   private final String swedishName;
 

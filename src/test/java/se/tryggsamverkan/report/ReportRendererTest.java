@@ -171,6 +171,20 @@ class ReportRendererTest {
     assertThat(text).doesNotContain("KOMMUN KOMMUN");
   }
 
+  @Test
+  void figuresFromKoladaNameTheirSourceAsItsTermsAskAndOtherFiguresDoNot() throws Exception {
+    FollowUpReport withKolada = new FollowUpReport("Kungsbacka", null, 2027, null, true, null, null, null,
+        List.of(new Figure("Officiell statistik (Kolada)", "Polisen", "Anmälda brott totalt, antal/100 000 inv, 2025: "
+            + "Kungsbacka 5 432 · länet 6 100 · riket 7 900 (Källa: Kolada, N07540).", new BigDecimal("5432"),
+            "anmälda brott per 100 000 invånare")),
+        List.of(), List.of(), List.of(), null, LocalDateTime.of(2027, 3, 1, 8, 0));
+
+    assertThat(normalised(parse(renderer.html(withKolada)).getDocumentElement().getTextContent()))
+        .contains("Källa: Kolada (RKA). Rader med källan Officiell statistik (Kolada)");
+    assertThat(normalised(parse(renderer.html(report(false))).getDocumentElement().getTextContent()))
+        .doesNotContain("Källa: Kolada");
+  }
+
   private static FollowUpReport report(boolean draft) {
     List<Figure> figures = List.of(
         new Figure("Brå", "Polisen", "Anmälda våldsbrott", new BigDecimal("412"), "anmälningar"),

@@ -15,6 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "trygg.demo.enabled=false",
+    // no test asks the real Kolada: the nightly refresh is off, StatisticsTest serves Kolada's API itself
+    "trygg.statistics.kolada.refresh-cron=-",
     "camunda.bpm.job-execution.enabled=false",
     "trygg.admin.password=",
     // the tests' own users have the password "test"; PasswordPolicyTest checks the policy itself

@@ -124,6 +124,10 @@ class TasklistBrowserTest {
   private HistoryService historyService;
   @Autowired
   private JdbcClient jdbc;
+  @Autowired
+  private se.tryggsamverkan.statistics.engine.OpenSituationPictures openSituationPictures;
+  @Autowired
+  private java.time.Clock clock;
 
   private Path profile;
   private WebDriver driver;
@@ -171,6 +175,11 @@ class TasklistBrowserTest {
     String place = "Gångtunneln under väg 158";
     String why = "Bristande belysning och skymmande buskage";
 
+    // Kungsbacka's official figures, as a refresh from Kolada leaves them (OfficialStatisticsTest fetches them from
+    // a local Kolada), offered to the open situation picture as the coordinators' "Hämta nu" does
+    int offered = seedKoladaFiguresOfKungsbacka();
+    assertThat(offered).isEqualTo(1);
+
     logIn("kungsbacka.polis");
     openFilter(MY_GROUPS_TASKS);
     waitForTaskInList(POLICE_PICTURE);
@@ -188,25 +197,34 @@ class TasklistBrowserTest {
     assertThat(formValue("Årscykel")).isEqualTo("2027");
     assertThat(driver.findElement(By.cssSelector(".task-details")).getText())
         .contains("Partens egen lägesbild", "Lärdomar från tidigare år", SITUATION_ENTRIES, PLACES);
-    assertThat(rows(SITUATION_ENTRIES)).as("at most one empty source to start from").hasSizeLessThan(2);
+    // twelve rows from the official statistics (four indicators, 2023–2025), more than the form shows at once
+    assertThat(rows(SITUATION_ENTRIES)).as("the official figures to start from").hasSize(12);
+    assertThat(formValue("Officiell statistik")).startsWith("Raderna med källan Officiell statistik (Kolada)");
+    assertThat(choice(SITUATION_ENTRIES, 0, "Källa")).isEqualTo("Officiell statistik (Kolada)");
+    assertThat(valueIn(SITUATION_ENTRIES, 0, "Nyckeltal i Kolada")).isEqualTo("N07540");
+    assertThat(valueIn(SITUATION_ENTRIES, 0, "Avser år")).isEqualTo("2023");
+    assertThat(valueIn(SITUATION_ENTRIES, 11, "Vad visar underlaget?")).startsWith("Anmälda brott om skadegörelse, "
+        + "antal/100 000 inv, 2025: Kungsbacka kommun").contains("länet", "riket", "(Källa: Kolada, U07452)");
     assertThat(rows(PLACES)).as("no places to start from").isEmpty();
     screenshot("02-kungsbacka-polis-situation-picture-form");
 
     typeInto("Lägesbild", picture);
-    if (rows(SITUATION_ENTRIES).isEmpty()) {
-      addRow(SITUATION_ENTRIES);
-    }
-    choose(SITUATION_ENTRIES, 0, "Källa", "Brottsstatistik");
-    typeIn(SITUATION_ENTRIES, 0, "Vad visar underlaget?", entry);
-    typeIn(SITUATION_ENTRIES, 0, "Siffra", "412");
-    typeIn(SITUATION_ENTRIES, 0, "Enhet", "anmälda brott");
+    // the coordinator corrects one figure, removes one row and adds a source of their own
+    typeIn(SITUATION_ENTRIES, 0, "Siffra", "5300");
+    removeRow(SITUATION_ENTRIES, 11);
+    addRow(SITUATION_ENTRIES);
+    choose(SITUATION_ENTRIES, 11, "Källa", "Brottsstatistik");
+    typeIn(SITUATION_ENTRIES, 11, "Vad visar underlaget?", entry);
+    typeIn(SITUATION_ENTRIES, 11, "Siffra", "412");
+    typeIn(SITUATION_ENTRIES, 11, "Enhet", "anmälda brott");
     addRow(PLACES);
     typeIn(PLACES, 0, "Plats", place);
     choose(PLACES, 0, "Typ", "Brottsutsatt plats (hot spot)");
     typeIn(PLACES, 0, "Varför?", why);
     assertThat(formValue("Lägesbild")).isEqualTo(picture);
-    assertThat(choice(SITUATION_ENTRIES, 0, "Källa")).isEqualTo("Brottsstatistik");
-    assertThat(valueIn(SITUATION_ENTRIES, 0, "Siffra")).isEqualTo("412");
+    assertThat(choice(SITUATION_ENTRIES, 11, "Källa")).isEqualTo("Brottsstatistik");
+    assertThat(valueIn(SITUATION_ENTRIES, 11, "Siffra")).isEqualTo("412");
+    assertThat(valueIn(SITUATION_ENTRIES, 0, "Siffra")).isEqualTo("5300");
     assertThat(choice(PLACES, 0, "Typ")).isEqualTo("Brottsutsatt plats (hot spot)");
     fullPageScreenshot("03-kungsbacka-polis-situation-picture-filled-in");
     submit();
@@ -217,13 +235,18 @@ class TasklistBrowserTest {
     screenshot("04-kungsbacka-polis-merge-task-in-group-list");
 
     assertThat(runtimeService.getVariable(cycle.getId(), "policeSituationPicture")).isEqualTo(picture);
-    List<Map<String, Object>> entries = jdbc.sql("select source, description, figure, unit, task_id "
+    List<Map<String, Object>> entries = jdbc.sql("select source, description, figure, unit, task_id, kpi_id, period "
             + "from situation_entry where agreement_id = :a and cycle_year = 2027 and party = 'POLICE' order by id")
         .param("a", agreementId).query().listOfRows();
-    assertThat(entries).hasSize(1);
-    assertThat(entries.get(0)).containsEntry("source", "CRIME_STATISTICS").containsEntry("description", entry)
-        .containsEntry("unit", "anmälda brott").containsEntry("task_id", pictureTask.getId());
-    assertThat((BigDecimal) entries.get(0).get("figure")).isEqualByComparingTo("412");
+    assertThat(entries).hasSize(12);
+    assertThat(entries.get(0)).containsEntry("source", "OFFICIAL_STATISTICS").containsEntry("kpi_id", "N07540")
+        .containsEntry("period", 2023).containsEntry("task_id", pictureTask.getId());
+    assertThat((BigDecimal) entries.get(0).get("figure")).as("corrected").isEqualByComparingTo("5300");
+    assertThat(entries.stream().filter(e -> "U07452".equals(e.get("kpi_id")))).as("one removed").hasSize(2);
+    assertThat(entries.get(11)).containsEntry("source", "CRIME_STATISTICS").containsEntry("description", entry)
+        .containsEntry("unit", "anmälda brott").containsEntry("task_id", pictureTask.getId())
+        .containsEntry("kpi_id", null);
+    assertThat((BigDecimal) entries.get(11).get("figure")).isEqualByComparingTo("412");
     List<Map<String, Object>> places = jdbc.sql("select name, kind, description, task_id from place "
             + "where agreement_id = :a and cycle_year = 2027 and party = 'POLICE' order by id")
         .param("a", agreementId).query().listOfRows();
@@ -244,6 +267,17 @@ class TasklistBrowserTest {
     Task proposeChange = taskService.createTaskQuery().processInstanceBusinessKey(KUNGSBACKA_2026)
         .taskDefinitionKey("Task_ProposePlanChange").singleResult();
     assertThat(shownTaskIds()).containsExactlyInAnyOrder(merge.getId(), halfYear.getId(), proposeChange.getId());
+
+    // the municipality's page shows the same figures beside the county and the country, and offers a new fetch
+    driver.get("http://localhost:" + port + "/oversikt/kommun.html?kommun=kungsbacka&ar=2027");
+    wait.until(d -> d.findElements(By.cssSelector("#statistiktabell tbody tr")).size() == 12);
+    WebElement first = driver.findElement(By.cssSelector("#statistiktabell tbody tr"));
+    assertThat(first.getText().replace('\u00a0', ' ').replace('\u202f', ' ')).contains(
+        "Anmälda brott totalt, antal/100 000 inv", "N07540", "2023", "5 000", "5 700", "6 400");
+    assertThat(driver.findElement(By.id("statistik-hamta")).isDisplayed()).as("a coordinator may fetch").isTrue();
+    scrolledIntoView(driver.findElement(By.id("statistik")));
+    screenshot("46-kungsbacka-official-statistics");
+    assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
   }
 
   @Test
@@ -632,8 +666,9 @@ class TasklistBrowserTest {
   /**
    * Issue 16: Kungsbacka's public page of promises, read without logging in, with the keyboard alone, and measured
    * with axe-core against WCAG 2.1 A and AA: no serious or critical violation, and none on the managers' overview
-   * pages or the yearly report's web version either. Camunda's web applications are measured too; their figures
-   * are printed ("AxeReport"), not held to the bar: the product does not patch them.
+   * pages or the yearly report's web version either. Camunda's web applications are measured on demand
+   * ({@code -Daxe.camunda=true}); their figures are printed ("AxeReport"), not held to the bar: the product does not
+   * patch them.
    */
   @Test
   @Order(10)
@@ -669,8 +704,14 @@ class TasklistBrowserTest {
     String report = "/api/tenants/kungsbacka/agreements/" + agreementId(cycle(KUNGSBACKA_2026)) + "/years/2025/"
         + "report.html";
     Map<String, List<String>> serious = new java.util.LinkedHashMap<>();
-    for (String page : List.of("/oversikt/index.html", "/oversikt/kommun.html?kommun=kungsbacka", report,
-        "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/")) {
+    List<String> pages = new ArrayList<>(List.of("/oversikt/index.html", "/oversikt/kommun.html?kommun=kungsbacka",
+        report));
+    // Camunda's applications take a minute of axe-core's time and are not held to the bar: measured on demand,
+    // mvn test -Dtest=TasklistBrowserTest -Daxe.camunda=true (the figures are in the closing notes)
+    if (Boolean.getBoolean("axe.camunda")) {
+      pages.addAll(List.of("/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/"));
+    }
+    for (String page : pages) {
       driver.get("http://localhost:" + port + page);
       pause(Duration.ofSeconds(3));
       List<String> found = Axe.violations(driver);
@@ -1436,6 +1477,33 @@ class TasklistBrowserTest {
     return (String) ((JavascriptExecutor) driver).executeScript(
         "return new Intl.DateTimeFormat().format(new Date(arguments[0], arguments[1] - 1, arguments[2]))",
         date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+  }
+
+  /**
+   * Kungsbacka's figures for 2023–2025 in Kungsbacka (1384), Halland (0013) and Sweden (0000), as a refresh from
+   * Kolada keeps them, offered to the open police situation picture; how many tasks got them.
+   */
+  private int seedKoladaFiguresOfKungsbacka() {
+    java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+    jdbc.sql("delete from statistics_area where tenant_id = 'kungsbacka'").update();
+    jdbc.sql("insert into statistics_area (tenant_id, municipality_code, county_code, resolved_at) "
+        + "values ('kungsbacka', '1384', '0013', :at)").param("at", now).update();
+    String[] kpis = {"N07540", "N07403", "U07417", "U07452"};
+    String[] areas = {"1384", "0013", "0000"};
+    for (int k = 0; k < kpis.length; k++) {
+      for (int a = 0; a < areas.length; a++) {
+        for (int year = 2023; year <= 2025; year++) {
+          jdbc.sql("insert into official_statistic (area_code, kpi_id, period, value, retrieved_at) "
+                  + "values (:area, :kpi, :year, :value, :at)")
+              .param("area", areas[a]).param("kpi", kpis[k]).param("year", year)
+              .param("value", new BigDecimal(5000 - 1000 * k + 700 * a + 50 * (year - 2023))).param("at", now)
+              .update();
+        }
+      }
+    }
+    jdbc.sql("insert into statistics_refresh (tenant_id, attempted_at, succeeded_at, outcome, message) "
+        + "values ('kungsbacka', :at, :at, 'OK', 'Hämtad från Kolada.')").param("at", now).update();
+    return openSituationPictures.offerAgain("kungsbacka");
   }
 
   private ProcessInstance cycle(String businessKey) {
