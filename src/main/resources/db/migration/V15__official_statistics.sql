@@ -16,7 +16,7 @@ create table official_statistic (
   area_code    varchar(4)     not null,
   kpi_id       varchar(16)    not null,
   period       integer        not null,
-  value        numeric(14, 2),
+  figure       numeric(14, 2),
   retrieved_at timestamp      not null,
   primary key (area_code, kpi_id, period)
 );

@@ -5,12 +5,14 @@ import { plural } from '../gemensamt/format.js';
 import { DECISIONS, STATUS_CSS, TASK_STATES, VERDICTS } from './status.js';
 import { diagram } from './diagram.js';
 import { run } from './ram.js';
+import { placesMap } from './karta.js';
 
 /** The view of kommun.html (see ram.js). */
 export function municipalityPage() {
   const cycleDiagram = diagram();
   const publication = publicationSection();
   const statistics = statisticsSection();
+  const places = placesMap();
   let loadedOnce = false;
 
   function params() {
@@ -27,7 +29,8 @@ export function municipalityPage() {
       + (year ? '?year=' + encodeURIComponent(year) : '');
     const data = await api(url);
     render(data);
-    await Promise.all([cycleDiagram.show(data), publication.load(data), statistics.load(data)]);
+    await Promise.all([cycleDiagram.show(data), publication.load(data), statistics.load(data),
+      places.load(data)]);
   }
 
   function render(data) {

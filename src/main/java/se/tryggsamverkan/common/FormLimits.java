@@ -23,6 +23,7 @@ public final class FormLimits {
 
   private static final Map<String, Integer> LIMITS = new HashMap<>();
   private static final Map<String, Integer> MINIMUMS = new HashMap<>();
+  private static final Map<String, Integer> MAXIMUMS = new HashMap<>();
 
   static {
     load();
@@ -46,6 +47,11 @@ public final class FormLimits {
   /** The smallest number a number field takes ({@code validate.min}), or null when it declares none. */
   public static Integer min(String formId, String path) {
     return MINIMUMS.get(formId + "/" + path);
+  }
+
+  /** The largest number a number field takes ({@code validate.max}), or null when it declares none. */
+  public static Integer maxValue(String formId, String path) {
+    return MAXIMUMS.get(formId + "/" + path);
   }
 
   /** Every declared limit, as "formId/path". */
@@ -78,6 +84,9 @@ public final class FormLimits {
         }
         if (c.path("validate").has("min")) {
           MINIMUMS.put(path, c.path("validate").path("min").asInt());
+        }
+        if (c.path("validate").has("max")) {
+          MAXIMUMS.put(path, c.path("validate").path("max").asInt());
         }
       } else if (c.has("components")) {
         collect(formId, c.path("components"), prefix);

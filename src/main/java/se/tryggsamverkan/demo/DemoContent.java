@@ -104,7 +104,7 @@ public record DemoContent(String password, String firstChair, int councilDayOfMo
   public record Entry(String source, String description, Integer figure, String unit) {
   }
 
-  public record PlaceRow(String name, String kind, String description) {
+  public record PlaceRow(String name, String kind, String description, Double latitude, Double longitude) {
   }
 
   public record Problem(String title, String focusArea, String description) {

@@ -2,7 +2,8 @@ package se.tryggsamverkan.plan;
 
 public enum PlaceKind {
   UNSAFE_PLACE("Otrygg plats"),
-  HOT_SPOT("Brottsutsatt plats (hot spot)");
+  HOT_SPOT("Brottsutsatt plats (hot spot)"),
+  CRIME_CLUSTER("Kluster av brottsplatser");
 
   private final String swedishName;
 

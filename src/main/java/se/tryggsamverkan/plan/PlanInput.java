@@ -29,6 +29,28 @@ public class PlanInput {
   public record SituationPicture(List<SituationEntry> entries, List<Place> places) {
   }
 
+  /** A coordinate in degrees within the form's min and max (Sweden), six decimals at most (about 0.1 m). */
+  private static BigDecimal degrees(FieldChecks checks, String field, String text, String label, String form,
+      String path) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      BigDecimal value = new BigDecimal(text.strip().replace(',', '.'));
+      Integer min = FormLimits.min(form, path);
+      Integer max = FormLimits.maxValue(form, path);
+      if ((min != null && value.compareTo(BigDecimal.valueOf(min)) < 0)
+          || (max != null && value.compareTo(BigDecimal.valueOf(max)) > 0)) {
+        checks.fail(field, label + " " + text.strip() + " ligger utanför Sverige (" + min + "–" + max + " grader)");
+        return null;
+      }
+      return value.setScale(6, java.math.RoundingMode.HALF_UP);
+    } catch (NumberFormatException e) {
+      checks.fail(field, label + " '" + text + "' är inget tal i grader, till exempel 57,4921");
+      return null;
+    }
+  }
+
   public SituationPicture situationPicture(String entriesJson, String placesJson) {
     FieldChecks checks = new FieldChecks();
     List<SituationEntry> entries = new ArrayList<>();
@@ -97,7 +119,16 @@ public class PlanInput {
       PlaceKind kind = choice(checks, at + "kind", FormRows.text(row, "kind"), PlaceKind.class, label + "Typ");
       String description = checks.optionalText(at + "description", FormRows.text(row, "description"),
           label + "Beskrivning", FormLimits.max("situationPicture", "places.description"));
-      places.add(new Place(name, kind, description));
+      BigDecimal latitude = degrees(checks, at + "latitude", FormRows.text(row, "latitude"), label + "Latitud",
+          "situationPicture", "places.latitude");
+      BigDecimal longitude = degrees(checks, at + "longitude", FormRows.text(row, "longitude"), label + "Longitud",
+          "situationPicture", "places.longitude");
+      if ((latitude == null) != (longitude == null) && !checks.hasError(at + "latitude")
+          && !checks.hasError(at + "longitude")) {
+        checks.fail(at + (latitude == null ? "latitude" : "longitude"), label + "Ange både latitud och longitud, "
+            + "eller ingen av dem");
+      }
+      places.add(new Place(name, kind, description, latitude, longitude));
     }
     checks.throwIfAny();
     return new SituationPicture(entries, places);

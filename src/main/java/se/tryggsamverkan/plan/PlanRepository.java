@@ -39,10 +39,11 @@ public class PlanRepository {
           .param("retrieved", e.retrievedOn()).update();
     }
     for (Place p : picture.places()) {
-      jdbc.sql("insert into place (agreement_id, cycle_year, party, name, kind, description, task_id) "
-              + "values (:a, :y, :party, :name, :kind, :description, :task)")
+      jdbc.sql("insert into place (agreement_id, cycle_year, party, name, kind, description, task_id, latitude, "
+              + "longitude) values (:a, :y, :party, :name, :kind, :description, :task, :lat, :lon)")
           .param("a", agreementId).param("y", year).param("party", party.name()).param("name", p.name())
-          .param("kind", p.kind().name()).param("description", p.description()).param("task", taskId).update();
+          .param("kind", p.kind().name()).param("description", p.description()).param("task", taskId)
+          .param("lat", p.latitude()).param("lon", p.longitude()).update();
     }
   }
 
@@ -67,7 +68,8 @@ public class PlanRepository {
     return jdbc.sql("select * from place where agreement_id = :a and cycle_year = :y order by id")
         .param("a", agreementId).param("y", year)
         .query((rs, n) -> new PartyPlace(Party.valueOf(rs.getString("party")), new Place(rs.getString("name"),
-            PlaceKind.valueOf(rs.getString("kind")), rs.getString("description"))))
+            PlaceKind.valueOf(rs.getString("kind")), rs.getString("description"), rs.getBigDecimal("latitude"),
+            rs.getBigDecimal("longitude"))))
         .list();
   }
 

@@ -152,7 +152,7 @@ public class OfficialStatistics {
     }
     Map<Key, BigDecimal> values = new HashMap<>();
     Map<Key, Timestamp> retrieved = new HashMap<>();
-    jdbc.sql("select area_code, kpi_id, period, value, retrieved_at from official_statistic "
+    jdbc.sql("select area_code, kpi_id, period, figure, retrieved_at from official_statistic "
             + "where area_code in (:areas) and period between :from and :to")
         .param("areas", List.of(area.get()[0], area.get()[1], COUNTRY))
         .param("from", cycleYear - settings.years() - 1).param("to", cycleYear - 1)
@@ -190,7 +190,7 @@ public class OfficialStatistics {
       }
     }
     for (KoladaClient.Value v : unique.values()) {
-      jdbc.sql("insert into official_statistic (area_code, kpi_id, period, value, retrieved_at) "
+      jdbc.sql("insert into official_statistic (area_code, kpi_id, period, figure, retrieved_at) "
               + "values (:a, :k, :p, :v, :at)")
           .param("a", v.area()).param("k", v.kpi()).param("p", v.period())
           .param("v", v.value() == null ? null : v.value().setScale(2, RoundingMode.HALF_UP))

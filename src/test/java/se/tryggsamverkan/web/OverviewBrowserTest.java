@@ -63,7 +63,9 @@ import se.tryggsamverkan.support.Http;
 @Tag("browser")
 @SpringBootTest(classes = TryggSamverkanApplication.class, webEnvironment = RANDOM_PORT,
     properties = {"trygg.demo.enabled=true", "trygg.admin.password=admin",
-        "trygg.demo.today=" + DemoDay.BROWSER_TESTS})
+        "trygg.demo.today=" + DemoDay.BROWSER_TESTS,
+        // the map's tiles from the test's own classpath (static/test-tiles/), not from OpenStreetMap
+        "trygg.map.tile-url=/test-tiles/tile.png?z={z}&x={x}&y={y}"})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OverviewBrowserTest {
@@ -94,6 +96,8 @@ class OverviewBrowserTest {
   private TaskService taskService;
   @Autowired
   private EngineClock engineClock;
+  @Autowired
+  private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private Http http;
   private Path profile;
@@ -419,6 +423,69 @@ class OverviewBrowserTest {
     waitForTable();
     assertThat(driver.findElement(By.id("anvandarnamn")).getText()).isEqualTo(KUNGSBACKA_MANAGER);
     assertThat(shownTenants()).containsExactly("kungsbacka");
+  }
+
+  /**
+   * Issue 17: the municipality's places of every year on a map (Leaflet, tiles from the test's own classpath): one
+   * marker per place with a position, hot spots marked, the same places in the table below, names as text.
+   */
+  @Test
+  @Order(5)
+  void theManagerSeesKungsbackasPlacesOfEveryYearOnTheMapWithTheHotSpotsMarked() {
+    // a place whose name is markup, as a careless or hostile coordinator could type it
+    String hostile = "<img src=x onerror=\"document.title='XSS'\"> Kyrkogatan";
+    jdbc.sql("insert into place (agreement_id, cycle_year, party, name, kind, description, task_id, latitude, "
+            + "longitude) select id, 2026, 'MUNICIPALITY', :name, 'CRIME_CLUSTER', '<b>fet</b>', 'browser-test', "
+            + "57.4870, 12.0790 from agreement where tenant_id = 'kungsbacka' order by period_start desc limit 1")
+        .param("name", hostile).update();
+    JsonNode places = http.json("/api/tenants/kungsbacka/places", REGION_MANAGER, PASSWORD).path("places");
+    List<JsonNode> all = elements(places);
+    long positioned = all.stream().filter(p -> !p.path("latitude").isNull()).count();
+    long hotSpots = all.stream().filter(p -> !p.path("latitude").isNull() && p.path("hotSpot").asBoolean()).count();
+    assertThat(positioned).as("the demo's places have positions").isGreaterThanOrEqualTo(3);
+    assertThat(hotSpots).as("the demo's places come back every year").isGreaterThan(0);
+
+    driver.get(page("kommun.html?kommun=kungsbacka"));
+    logInOnThePage(REGION_MANAGER);
+    wait.until(d -> d.findElements(By.cssSelector("#karta path.plats-markor")).size() == positioned);
+    assertThat(driver.findElements(By.cssSelector("#karta path.plats-markor.hot-spot"))).hasSize((int) hotSpots);
+    wait.until(d -> !d.findElements(By.cssSelector("#karta img.leaflet-tile-loaded")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#karta img.leaflet-tile")).getDomAttribute("src"))
+        .as("tiles from the configured server").contains("/test-tiles/tile.png?z=");
+    assertThat(driver.findElement(By.cssSelector("#karta .leaflet-control-attribution")).getText())
+        .contains("OpenStreetMap");
+    assertThat(driver.findElements(By.cssSelector("#platstabell tbody tr"))).hasSize(all.size());
+    assertThat(driver.findElement(By.id("platstabell")).getText()).contains("Resecentrum", "Hot spot: Återkommer",
+        hostile, "<b>fet</b>");
+    assertThat(driver.findElements(By.cssSelector("#platser img:not(.leaflet-tile), #platser b"))).as("markup stays text")
+        .isEmpty();
+
+    WebElement hotSpot = driver.findElement(By.cssSelector("#karta path.plats-markor.hot-spot"));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})",
+        driver.findElement(By.id("karta")));
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(hotSpot).click().perform();
+    WebElement popup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".plats-popup")));
+    assertThat(popup.getText()).contains("Hot spot: Återkommer");
+    screenshot("47-kungsbacka-places-on-the-map");
+    assertThat(driver.getTitle()).doesNotContain("XSS");
+    List<String> violations = se.tryggsamverkan.support.Axe.violations(driver);
+    System.out.println("AxeReport: /oversikt/kommun.html (map) " + se.tryggsamverkan.support.Axe
+        .countsByImpact(violations) + " " + violations);
+    assertThat(se.tryggsamverkan.support.Axe.seriousOrCritical(driver)).isEmpty();
+    assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
+
+    // the page the situation-picture form links to: a click on the map gives the position to copy into the form
+    driver.get(page("karta.html"));
+    WebElement map = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#karta .leaflet-tile")));
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(driver.findElement(By.id("karta")), 20, 10)
+        .click().perform();
+    wait.until(d -> !d.findElement(By.id("latitud")).getDomProperty("value").isEmpty());
+    assertThat(driver.findElement(By.id("latitud")).getDomProperty("value")).matches("\\d{2}\\.\\d{6}");
+    assertThat(driver.findElement(By.id("longitud")).getDomProperty("value")).matches("\\d{1,2}\\.\\d{6}");
+    assertThat(driver.findElements(By.cssSelector("#karta path.vald-position"))).hasSize(1);
+    assertThat(map.isDisplayed()).isTrue();
+    assertThat(se.tryggsamverkan.support.Axe.seriousOrCritical(driver)).as("the picker page").isEmpty();
+    assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
   }
 
   // --- the overview page ---

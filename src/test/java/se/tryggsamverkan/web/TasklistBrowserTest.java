@@ -80,7 +80,9 @@ import se.tryggsamverkan.support.Http;
 @Tag("browser")
 @SpringBootTest(classes = TryggSamverkanApplication.class, webEnvironment = RANDOM_PORT,
     properties = {"trygg.demo.enabled=true", "trygg.admin.password=admin",
-        "trygg.demo.today=" + DemoDay.BROWSER_TESTS})
+        "trygg.demo.today=" + DemoDay.BROWSER_TESTS,
+        // the map's tiles from the test's own classpath (static/test-tiles/), not from OpenStreetMap
+        "trygg.map.tile-url=/test-tiles/tile.png?z={z}&x={x}&y={y}"})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserTest {
@@ -221,6 +223,8 @@ class TasklistBrowserTest {
     typeIn(PLACES, 0, "Plats", place);
     choose(PLACES, 0, "Typ", "Brottsutsatt plats (hot spot)");
     typeIn(PLACES, 0, "Varför?", why);
+    typeIn(PLACES, 0, "Latitud", "57.4905");
+    typeIn(PLACES, 0, "Longitud", "12.0733");
     assertThat(formValue("Lägesbild")).isEqualTo(picture);
     assertThat(choice(SITUATION_ENTRIES, 11, "Källa")).isEqualTo("Brottsstatistik");
     assertThat(valueIn(SITUATION_ENTRIES, 11, "Siffra")).isEqualTo("412");
@@ -252,6 +256,8 @@ class TasklistBrowserTest {
         .param("a", agreementId).query().listOfRows();
     assertThat(places).containsExactly(Map.of("name", place, "kind", "HOT_SPOT", "description", why,
         "task_id", pictureTask.getId()));
+    assertThat(jdbc.sql("select latitude || ',' || longitude from place where task_id = :t")
+        .param("t", pictureTask.getId()).query(String.class).single()).isEqualTo("57.490500,12.073300");
 
     HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(pictureTask.getId())
         .singleResult();
@@ -1493,7 +1499,7 @@ class TasklistBrowserTest {
     for (int k = 0; k < kpis.length; k++) {
       for (int a = 0; a < areas.length; a++) {
         for (int year = 2023; year <= 2025; year++) {
-          jdbc.sql("insert into official_statistic (area_code, kpi_id, period, value, retrieved_at) "
+          jdbc.sql("insert into official_statistic (area_code, kpi_id, period, figure, retrieved_at) "
                   + "values (:area, :kpi, :year, :value, :at)")
               .param("area", areas[a]).param("kpi", kpis[k]).param("year", year)
               .param("value", new BigDecimal(5000 - 1000 * k + 700 * a + 50 * (year - 2023))).param("at", now)

@@ -399,7 +399,8 @@ class DemoData implements ApplicationRunner {
         + ",\"description\":" + quote(e.description()) + ",\"figure\":" + e.figure()
         + ",\"unit\":" + (e.unit() == null ? "null" : quote(e.unit())) + "}")));
     v.put(PLACES.name(), json(places.stream().map(p -> "{\"name\":" + quote(p.name()) + ",\"kind\":"
-        + quote(p.kind()) + ",\"description\":" + quote(p.description()) + "}")));
+        + quote(p.kind()) + ",\"description\":" + quote(p.description()) + ",\"latitude\":" + p.latitude()
+        + ",\"longitude\":" + p.longitude() + "}")));
   }
 
   /**
