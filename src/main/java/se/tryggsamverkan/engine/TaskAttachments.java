@@ -1,6 +1,5 @@
 package se.tryggsamverkan.engine;
 
-import java.io.ByteArrayInputStream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -8,8 +7,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Files attached to a task or a process instance (Camunda attachments, kept with the history). Attached by the
- * product, not by the user whose action created the task, so without that user's authorizations.
+ * Links attached to a task or a process instance (Camunda attachments, kept with the history) to documents the
+ * product serves itself: the bytes stay in the product's tables and behind its API's checks, and nothing is printed
+ * inside a task's transaction to attach it. Attached by the product, not by the user whose action created the task,
+ * so without that user's authorizations.
  */
 @Component
 public class TaskAttachments {
@@ -18,11 +19,6 @@ public class TaskAttachments {
 
   TaskAttachments(@Lazy TaskService tasks) {
     this.tasks = tasks;
-  }
-
-  public void attachPdf(String taskId, String processInstanceId, String name, String description, byte[] pdf) {
-    run(() -> tasks.createAttachment("application/pdf", taskId, processInstanceId, name, description,
-        new ByteArrayInputStream(pdf)));
   }
 
   /** A link to a document the product serves itself (read through its own API, with its own access checks). */

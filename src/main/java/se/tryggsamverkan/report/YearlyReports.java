@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import se.tryggsamverkan.documents.PdfPrinter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.agreement.Agreement;
@@ -53,9 +55,9 @@ public class YearlyReports {
     }
   }
 
-  /** One archived version. */
+  /** One archived version; {@code pdfBytes} is null until its PDF is first asked for and printed. */
   public record Archived(long id, int version, boolean isFinal, LocalDateTime generatedAt, String generatedBy,
-      int pdfBytes) {
+      Integer pdfBytes) {
   }
 
   private final JdbcClient jdbc;
@@ -64,12 +66,15 @@ public class YearlyReports {
   private final PromiseFollowUp promises;
   private final HalfYearFollowUp steering;
   private final ReportRenderer renderer;
+  private final PdfPrinter printer;
   private final Directory directory;
 
   private final PlanChangeRepository planChanges;
 
   YearlyReports(JdbcClient jdbc, PlanRepository plans, ActivityFollowUp activities, PromiseFollowUp promises,
-      HalfYearFollowUp steering, ReportRenderer renderer, Directory directory, PlanChangeRepository planChanges) {
+      HalfYearFollowUp steering, ReportRenderer renderer, PdfPrinter printer, Directory directory,
+      PlanChangeRepository planChanges) {
+    this.printer = printer;
     this.planChanges = planChanges;
     this.directory = directory;
     this.jdbc = jdbc;
@@ -129,19 +134,23 @@ public class YearlyReports {
             .toList());
   }
 
-  /** Renders and archives a new version; returns it. */
+  /**
+   * Archives a new version as XHTML and returns it. No PDF is printed here: this runs inside the task's completion or
+   * the timer job that drafts the report, and printing is the slowest thing the product does (issue 18). The PDF is
+   * printed from this XHTML when it is first asked for ({@link #pdf}).
+   */
   @Transactional
   public Archived archive(Agreement agreement, int year, FollowUpReport report, String taskId, String generatedBy) {
     String html = renderer.html(report);
-    byte[] pdf = renderer.pdf(report);
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from yearly_report where agreement_id = :a "
             + "and cycle_year = :y").param("a", agreement.id()).param("y", year).query(Integer.class).single();
-    jdbc.sql("insert into yearly_report (agreement_id, cycle_year, version, final, html, pdf, generated_by, "
-            + "generated_at, task_id) values (:a, :y, :v, :final, :html, :pdf, :by, :at, :task)")
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("insert into yearly_report (agreement_id, cycle_year, version, final, html, generated_by, "
+            + "generated_at, task_id) values (:a, :y, :v, :final, :html, :by, :at, :task)")
         .param("a", agreement.id()).param("y", year).param("v", version).param("final", !report.draft())
-        .param("html", html).param("pdf", pdf).param("by", generatedBy)
-        .param("at", Timestamp.valueOf(report.generatedAt())).param("task", taskId).update();
-    return versions(agreement.id(), year).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
+        .param("html", html).param("by", generatedBy)
+        .param("at", Timestamp.valueOf(report.generatedAt())).param("task", taskId).update(key, "id");
+    return new Archived(key.getKey().longValue(), version, !report.draft(), report.generatedAt(), generatedBy, null);
   }
 
   @Transactional(readOnly = true)
@@ -150,14 +159,35 @@ public class YearlyReports {
             + "where agreement_id = :a and cycle_year = :y order by version")
         .param("a", agreementId).param("y", year)
         .query((rs, n) -> new Archived(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
-            rs.getTimestamp(4).toLocalDateTime(), rs.getString(5), rs.getInt(6)))
+            rs.getTimestamp(4).toLocalDateTime(), rs.getString(5), (Integer) rs.getObject(6, Integer.class)))
         .list();
   }
 
-  /** The PDF of a version, or of the latest when {@code version} is null. */
-  @Transactional(readOnly = true)
+  /**
+   * The PDF of a version, or of the latest when {@code version} is null: printed from the archived XHTML the first
+   * time and kept, so a version is printed once. Not in a transaction: printing holds no connection.
+   */
   public Optional<byte[]> pdf(String agreementId, int year, Integer version) {
-    return content("pdf", agreementId, year, version).map(rs -> (byte[]) rs);
+    Optional<byte[]> kept = content("pdf", agreementId, year, version).map(rs -> (byte[]) rs);
+    if (kept.isPresent()) {
+      return kept;
+    }
+    record Unprinted(long id, int version, String html) {
+    }
+    String which = version == null ? "(select max(version) from yearly_report where agreement_id = :a "
+        + "and cycle_year = :y)" : ":v";
+    Optional<Unprinted> unprinted = jdbc.sql("select id, version, html from yearly_report where agreement_id = :a "
+            + "and cycle_year = :y and version = " + which)
+        .param("a", agreementId).param("y", year).param("v", version == null ? 0 : version)
+        .query((rs, n) -> new Unprinted(rs.getLong(1), rs.getInt(2), rs.getString(3))).optional();
+    return unprinted.map(u -> {
+      byte[] pdf = printer.print(u.html(), "version " + u.version() + " of the follow-up report " + agreementId + " "
+          + year);
+      // two readers printing at once both keep the same document; the first one written stays
+      jdbc.sql("update yearly_report set pdf = :pdf where id = :id and pdf is null").param("pdf", pdf)
+          .param("id", u.id()).update();
+      return pdf;
+    });
   }
 
   @Transactional(readOnly = true)
@@ -165,13 +195,15 @@ public class YearlyReports {
     return content("html", agreementId, year, version).map(Object::toString);
   }
 
+  /** The column of the version; empty when there is no such version or the column is null. */
   private Optional<Object> content(String column, String agreementId, int year, Integer version) {
     String which = version == null ? "(select max(version) from yearly_report where agreement_id = :a "
         + "and cycle_year = :y)" : ":v";
     return jdbc.sql("select " + column + " from yearly_report where agreement_id = :a and cycle_year = :y "
             + "and version = " + which)
         .param("a", agreementId).param("y", year).param("v", version == null ? 0 : version)
-        .query((rs, n) -> "pdf".equals(column) ? (Object) rs.getBytes(1) : rs.getString(1)).optional();
+        .query((rs, n) -> Optional.ofNullable("pdf".equals(column) ? (Object) rs.getBytes(1) : rs.getString(1)))
+        .optional().flatMap(o -> o);
   }
 
   /** "2023–2026", or "2020" for an agreement of one year (it read "2020–2020"). */

@@ -97,6 +97,7 @@ class YearlyReportTest {
     Task task = driver.task(cycle, TASK_YEARLY_FOLLOW_UP_REPORT);
     assertThat(engine.getTaskService().getTaskAttachments(task.getId())).singleElement()
         .satisfies(a -> assertThat(a.getType()).isEqualTo("application/pdf"))
+        .satisfies(a -> assertThat(a.getUrl()).isEqualTo(base + "/report.pdf?version=1"))
         .extracting(Attachment::getName).isEqualTo("uppfoljning-" + kb.tenantId() + "-2027-utkast-1.pdf");
     assertThat(engine.getTaskService().getVariable(task.getId(), REPORT_PDF_URL.name()))
         .isEqualTo(base + "/report.pdf");
@@ -119,9 +120,20 @@ class YearlyReportTest {
     assertThat(versions).hasSize(2);
     assertThat(versions.get(1).path("isFinal").asBoolean()).isTrue();
     assertThat(versions.get(0).path("isFinal").asBoolean()).isFalse();
+    // issue 18: neither the timer job that drafted the report nor the completion printed a PDF; the cycle links to
+    // the final version, which is printed once, when it is first asked for
+    assertThat(versions.get(1).path("pdfBytes").isNull()).as("not printed in the completion").isTrue();
+    assertThat(engine.getTaskService().getProcessInstanceAttachments(cycle.getId()))
+        .filteredOn(a -> a.getTaskId() == null).singleElement()
+        .satisfies(a -> assertThat(a.getUrl()).isEqualTo(base + "/report.pdf?version=2"));
 
     var pdf = http.getBytes(base + "/report.pdf", kb.user(Role.MUNICIPAL_COORDINATOR), "test");
     assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(http.json(base + "/reports", kb.user(Role.MUNICIPAL_STEERING), "test").get(1).path("pdfBytes").asInt())
+        .as("kept once printed").isEqualTo(pdf.body().length);
+    assertThat(http.getBytes(base + "/report.pdf?version=2", kb.user(Role.MUNICIPAL_COORDINATOR), "test").body())
+        .as("the kept copy, not a new print").isEqualTo(pdf.body());
     assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
     String text = pdfText(pdf.body());
     assertThat(text).contains("Uppföljning 2027").contains("Kungsbacka")

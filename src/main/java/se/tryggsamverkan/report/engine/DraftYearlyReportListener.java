@@ -41,8 +41,10 @@ class DraftYearlyReportListener implements TaskListener {
         clock.now().toLocalDateTime());
     YearlyReports.Archived archived = reports.archive(agreement, year, draft, task.getId(), null);
     ReportLinks links = ReportLinks.of(agreement, year);
-    attachments.attachPdf(task.getId(), task.getProcessInstanceId(), links.fileName(archived.version(), true),
-        "Utkast till uppföljningsrapporten " + year, reports.pdf(agreement.id(), year, archived.version()).orElseThrow());
+    // a link to the version, printed when first opened: no PDF is printed in the timer job that drafts it
+    attachments.attachLink(task.getId(), task.getProcessInstanceId(), "application/pdf",
+        links.fileName(archived.version(), true), "Utkast till uppföljningsrapporten " + year,
+        links.pdf() + "?version=" + archived.version());
     REPORT_PDF_URL.setLocal(task, links.pdf());
     REPORT_HTML_URL.setLocal(task, links.html());
   }

@@ -42,8 +42,10 @@ class PublishYearlyReportListener implements TaskListener {
     YearlyReports.Archived archived = reports.archive(agreement, year,
         reports.build(agreement, year, texts, false, clock.today(), clock.now().toLocalDateTime()), task.getId(),
         CurrentUser.of(task));
-    attachments.attachPdf(null, task.getProcessInstanceId(),
-        ReportLinks.of(agreement, year).fileName(archived.version(), false), "Uppföljningsrapporten " + year,
-        reports.pdf(agreement.id(), year, archived.version()).orElseThrow());
+    // a link to the version, printed when first opened: no PDF is printed in the completion
+    ReportLinks links = ReportLinks.of(agreement, year);
+    attachments.attachLink(null, task.getProcessInstanceId(), "application/pdf",
+        links.fileName(archived.version(), false), "Uppföljningsrapporten " + year,
+        links.pdf() + "?version=" + archived.version());
   }
 }

@@ -30,7 +30,7 @@ import se.tryggsamverkan.web.ApiAccess;
 @SecurityRequirement(name = "basic")
 class YearlyReportController {
 
-  record ReportVersion(int version, boolean isFinal, LocalDateTime generatedAt, String generatedBy, int pdfBytes,
+  record ReportVersion(int version, boolean isFinal, LocalDateTime generatedAt, String generatedBy, Integer pdfBytes,
       String pdf, String html) {
   }
 
