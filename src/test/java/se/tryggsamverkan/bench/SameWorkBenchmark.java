@@ -1,0 +1,215 @@
+package se.tryggsamverkan.bench;
+
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.CycleDriver;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.SqlCounter;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * Not a test: the same work on both sides (issue 18). Every activity follow-up the project completes in a year
+ * (the bulk of all completions) is replayed on a bare Camunda user task that carries the same variables (as the
+ * project's task sees them), the same candidate groups, assignee and tenant, completed by the same authenticated
+ * user with the same answer: one JVM, one engine, one database. Prints per completion the median time, SQL
+ * statements and round trips (executions and commits, counted by datasource-proxy) on both sides and their ratio,
+ * and the same for the project's follow-up timer jobs, which create those tasks.
+ * Run: {@code mvn test -Dtest=SameWorkBenchmark -Dbenchmark.municipalities=30}; with {@code -Dbenchmark.sql=true}
+ * it also prints the statements of one project completion by shape.
+ */
+@PostgresProcessTest
+@Import(SqlCounter.Config.class)
+class SameWorkBenchmark {
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+
+  record Sample(long nanos, SqlCounter.Counts counts) {
+  }
+
+  @AfterEach
+  void resetClock() {
+    identity.clearAuthentication();
+    Clock.reset();
+  }
+
+  @Test
+  void activityFollowUpsAgainstBareUserTasks() {
+    int n = Integer.getInteger("benchmark.municipalities", 30);
+    TaskService tasks = engine.getTaskService();
+    ManagementService management = engine.getManagementService();
+    Clock.setTo("2026-01-02T09:00");
+    List<ProcessInstance> cycles = new ArrayList<>();
+    Map<String, TestMunicipality> byTenant = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      TestMunicipality m = TestMunicipality.create(identity, "Kommun " + i);
+      byTenant.put(m.tenantId(), m);
+      CycleDriver driver = new CycleDriver(engine, m);
+      ProcessInstance cycle = driver.cycleAtTheActionPlan("same-" + m.tenantId(), 2027, "Buskörning");
+      driver.completePlan(cycle, activities(m), "[{\"text\":\"Polisen håller trafikkontroller\",\"party\":\"POLICE\","
+          + "\"target\":\"minst 1 per månad\"}]");
+      driver.approveAndSign(cycle);
+      cycles.add(cycle);
+      // the bare side's model, in the municipality's tenant like the project's
+      engine.getRepositoryService().createDeployment().tenantId(m.tenantId()).addModelInstance("bare.bpmn",
+          // after the task, a timer, as the project's follow-up waits for the next one: completing it does not
+          // end the instance (which would delete every variable and weigh on the bare side)
+          Bpmn.createExecutableProcess("bareUserTask").camundaHistoryTimeToLive(180).startEvent()
+              .userTask("Task_Bare").intermediateCatchEvent("Timer_Bare").timerWithDuration("P90D").endEvent()
+              .done()).deploy();
+    }
+
+    List<Sample> timerJobs = new ArrayList<>();
+    List<Sample> project = new ArrayList<>();
+    List<Sample> bare = new ArrayList<>();
+    List<Sample> bareStarts = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      // the follow-up timers due next, all municipalities at once: they create the follow-up tasks
+      List<Job> due = cycles.stream().flatMap(c -> management.createJobQuery().processInstanceId(c.getId())
+          .activityId(TIMER_NEXT_FOLLOW_UP).list().stream()).sorted(Comparator.comparing(Job::getDuedate)).toList();
+      if (due.isEmpty()) {
+        break;
+      }
+      ClockUtil.setCurrentTime(due.get(due.size() - 1).getDuedate());
+      for (Job job : due) {
+        timerJobs.add(measure(() -> management.executeJob(job.getId())));
+      }
+      for (ProcessInstance cycle : cycles) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(cycle.getId())
+            .taskDefinitionKey(TASK_FOLLOW_UP_ACTIVITY).list()) {
+          TestMunicipality m = byTenant.get(task.getTenantId());
+          String owner = m.user(Role.ACTIVITY_OWNER);
+          Map<String, Object> answer = Map.of(ACTIVITY_STATUS.name(), "ONGOING", STATUS_COMMENT.name(),
+              "Pågår enligt plan, kontroller varje vecka");
+          // what the bare task gets: the same variables, groups, assignee and tenant
+          VariableMap seen = tasks.getVariablesTyped(task.getId(), false);
+          List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+              .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+          String assignee = task.getAssignee() != null ? task.getAssignee() : owner;
+          if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), owner);
+          }
+          boolean show = project.isEmpty() && Boolean.getBoolean("benchmark.sql");
+          if (show) {
+            SqlCounter.record();
+          }
+          project.add(as(owner, m, () -> tasks.complete(task.getId(), answer)));
+          if (show) {
+            printShapes("one project completion", SqlCounter.recorded());
+          }
+
+          ProcessInstance[] replay = new ProcessInstance[1];
+          Sample start = measure(() -> replay[0] = engine.getRuntimeService().createProcessInstanceByKey("bareUserTask")
+              .processDefinitionTenantId(m.tenantId()).setVariables(seen).execute());
+          Task bareTask = tasks.createTaskQuery().processInstanceId(replay[0].getId()).singleResult();
+          Sample assign = measure(() -> {
+            groups.forEach(group -> tasks.addCandidateGroup(bareTask.getId(), group));
+            tasks.setAssignee(bareTask.getId(), assignee);
+          });
+          // the bare task's creation: the instance with its variables, and the groups and assignee it gets
+          bareStarts.add(new Sample(start.nanos() + assign.nanos(), new SqlCounter.Counts(
+              start.counts().statements() + assign.counts().statements(),
+              start.counts().executions() + assign.counts().executions(),
+              start.counts().commits() + assign.counts().commits())));
+          bare.add(as(owner, m, () -> tasks.complete(bareTask.getId(), answer)));
+        }
+      }
+    }
+
+    System.out.printf("%nSame work, %d municipalities, 4 activities each (embedded PostgreSQL, 2 cores)%n", n);
+    System.out.printf("%-34s %6s %10s %11s %12s%n", "", "n", "median ms", "statements", "round trips");
+    print("project: activity follow-up", project);
+    print("bare: the same user task", bare);
+    print("project: follow-up timer job", timerJobs);
+    print("bare: creating the same task", bareStarts);
+    System.out.printf("ratio, completion only:            time %.2f×  statements %.2f×  round trips %.2f×%n",
+        median(project) / median(bare), mean(project, true) / mean(bare, true), mean(project, false) / mean(bare, false));
+    double withTimers = mean(project, true) + mean(timerJobs, true) * timerJobs.size() / project.size();
+    System.out.printf("ratio, with the timer jobs:        time %.2f×  statements %.2f×  round trips %.2f×%n",
+        (median(project) + median(timerJobs) * timerJobs.size() / project.size()) / median(bare),
+        withTimers / mean(bare, true),
+        (mean(project, false) + mean(timerJobs, false) * timerJobs.size() / project.size()) / mean(bare, false));
+    // not a ratio: the bare instance gets the cycle's variables when it is created, the project's were set months
+    // before the timer fires; printed above for what a task with that much data costs to create
+  }
+
+  /** The statements by their shape (table and kind), the most frequent first: where a completion's SQL goes. */
+  private static void printShapes(String what, List<String> statements) {
+    Map<String, Integer> shapes = new java.util.TreeMap<>();
+    for (String sql : statements) {
+      String shape = sql.strip().replaceAll("\\s+", " ");
+      shape = shape.length() > 90 ? shape.substring(0, 90) + "…" : shape;
+      shapes.merge(shape, 1, Integer::sum);
+    }
+    System.out.printf("%nThe %d statements of %s, by shape:%n", statements.size(), what);
+    shapes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> System.out.printf("%4d  %s%n", e.getValue(), e.getKey()));
+  }
+
+  private Sample as(String user, TestMunicipality m, Runnable work) {
+    identity.setAuthentication(user, List.of(Role.ACTIVITY_OWNER.groupId()), List.of(m.tenantId()));
+    try {
+      return measure(work);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static Sample measure(Runnable work) {
+    SqlCounter.reset();
+    long start = System.nanoTime();
+    work.run();
+    return new Sample(System.nanoTime() - start, SqlCounter.counts());
+  }
+
+  private static void print(String what, List<Sample> samples) {
+    System.out.printf("%-34s %6d %10.2f %11.1f %12.1f%n", what, samples.size(), median(samples), mean(samples, true),
+        mean(samples, false));
+  }
+
+  private static double median(List<Sample> samples) {
+    List<Long> times = new ArrayList<>(samples.stream().map(Sample::nanos).toList());
+    Collections.sort(times);
+    return times.get(times.size() / 2) / 1e6;
+  }
+
+  private static double mean(List<Sample> samples, boolean statements) {
+    return samples.stream().mapToLong(s -> statements ? s.counts().statements() : s.counts().roundTrips()).average()
+        .orElse(0);
+  }
+
+  private static String activities(TestMunicipality m) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < 4; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"focusArea\":\"Trygghet i trafik\",\"description\":\"Aktivitet ")
+          .append(i).append("\",\"expectedEffect\":\"Färre klagomål\",\"responsibleParty\":\"POLICE\",")
+          .append("\"responsiblePerson\":\"").append(m.user(Role.ACTIVITY_OWNER)).append("\",\"startDate\":")
+          .append("\"2027-01-01\",\"endDate\":\"2027-12-31\",\"indicators\":\"Antal kontroller\",")
+          .append("\"followUpInterval\":\"QUARTERLY\"}");
+    }
+    return json.append(']').toString();
+  }
+}
