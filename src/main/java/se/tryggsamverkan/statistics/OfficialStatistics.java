@@ -113,8 +113,10 @@ public class OfficialStatistics {
       return record(tenantId, new Refresh("OK", "Hämtad från Kolada " + day(now) + ".", now, now));
     } catch (KoladaUnavailable e) {
       LOG.warn("Kolada: the figures of {} could not be refreshed: {}", tenantId, e.getMessage());
-      return record(tenantId, new Refresh("FAILED", "Kolada kunde inte nås " + day(now) + " (" + reason(e)
-          + "). Siffrorna från den senaste lyckade hämtningen finns kvar.", now, null));
+      Optional<Instant> lastSuccess = lastRefresh(tenantId).map(Refresh::succeededAt);
+      return record(tenantId, new Refresh("FAILED", "Kolada kunde inte nås " + day(now) + " (" + reason(e) + "). "
+          + lastSuccess.map(at -> "Siffrorna från den senaste lyckade hämtningen (" + day(at) + ") finns kvar.")
+              .orElse("Inga siffror är hämtade än."), now, null));
     }
   }
 
