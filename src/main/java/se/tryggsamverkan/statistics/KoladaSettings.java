@@ -44,8 +44,4 @@ public record KoladaSettings(Boolean enabled, String baseUrl, Duration timeout, 
       new Indicator("U07417", "Anmälda stöld- och tillgreppsbrott, antal/100 000 inv",
           "anmälda brott per 100 000 invånare"),
       new Indicator("U07452", "Anmälda brott om skadegörelse, antal/100 000 inv", "anmälda brott per 100 000 invånare"));
-
-  public Indicator indicator(String kpiId) {
-    return indicators.stream().filter(i -> i.id().equals(kpiId)).findFirst().orElse(null);
-  }
 }

@@ -50,6 +50,7 @@ class PublicationController {
   }
 
   private final Publications publications;
+  private final PromiseDocuments documents;
   private final ApiAccess access;
   private final Viewer viewer;
 
@@ -59,8 +60,6 @@ class PublicationController {
     this.access = access;
     this.viewer = viewer;
   }
-
-  private final PromiseDocuments documents;
 
   @GetMapping(path = "/agreements/{agreementId}/years/{year}/publication")
   @Operation(summary = "Om årets medborgarlöften är undertecknade och publicerade, med länkar till sidan och dokumentet")

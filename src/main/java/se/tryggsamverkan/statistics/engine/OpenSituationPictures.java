@@ -1,5 +1,8 @@
 package se.tryggsamverkan.statistics.engine;
 
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.AGREEMENT_ID;
+import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.CYCLE_YEAR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,10 +46,9 @@ public class OpenSituationPictures {
       List<Task> open = engine.getTaskService().createTaskQuery().taskDefinitionKey(TASK).tenantIdIn(tenantId)
           .list();
       for (Task task : open) {
-        var execution = engine.getRuntimeService().createExecutionQuery().executionId(task.getExecutionId())
-            .singleResult();
-        int year = (Integer) engine.getRuntimeService().getVariable(execution.getId(), "cycleYear");
-        String agreementId = (String) engine.getRuntimeService().getVariable(execution.getId(), "agreementId");
+        int year = (Integer) engine.getRuntimeService().getVariable(task.getExecutionId(), CYCLE_YEAR.name());
+        String agreementId = (String) engine.getRuntimeService().getVariable(task.getExecutionId(),
+            AGREEMENT_ID.name());
         ArrayNode rows = json.createArrayNode();
         TypedValue typed = engine.getTaskService().getVariableLocalTyped(task.getId(), "situationEntries", false);
         for (JsonNode row : read(typed)) {
