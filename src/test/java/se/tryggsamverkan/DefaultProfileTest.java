@@ -112,7 +112,8 @@ class DefaultProfileTest {
     if (today.getMonthValue() >= 2) {
       assertThat(engine.getTaskService().createTaskQuery().taskAssignee("kungsbacka.polis")
           .taskDefinitionKey("Task_FollowUpActivity").list()).as("the traffic controls' latest monthly follow-up")
-          .anySatisfy(t -> assertThat((String) engine.getTaskService().getVariable(t.getId(), "activityDescription"))
+          .anySatisfy(t -> assertThat((String) engine.getFormService().getTaskFormVariables(t.getId())
+              .get("activityDescription"))
               .startsWith("Trafikkontroller"));
     }
 

@@ -35,7 +35,8 @@ class EngineConfiguration {
   @Bean
   ProcessEnginePlugin tenantPerMunicipality(EngineClock clock,
       @org.springframework.beans.factory.annotation.Value("${trygg.password-policy:}") String passwordPolicy,
-      @org.springframework.beans.factory.annotation.Value("${trygg.demo.enabled:false}") boolean demo) {
+      @org.springframework.beans.factory.annotation.Value("${trygg.demo.enabled:false}") boolean demo,
+      ObjectProvider<TaskFormValues> formValues, ObjectProvider<VariablesKeptInTables> keptInTables) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,6 +48,18 @@ class EngineConfiguration {
           configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new FormRulesListener());
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+          configuration.setCustomPostCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+        }
+        // the providers are beans that read the product's tables: looked up when a form is first opened
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(
+            new DerivedFormValues(() -> formValues.orderedStream().toList()));
+        // the full history, but none for the variables the product's tables keep (ADR 12)
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+          configuration.setCustomHistoryEventHandlers(new java.util.ArrayList<>());
+        }
+        configuration.getCustomHistoryEventHandlers().add(new HistoryWithoutTableCopies(keptInTables));
       }
 
       @Override

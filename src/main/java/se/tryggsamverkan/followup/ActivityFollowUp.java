@@ -93,18 +93,18 @@ public class ActivityFollowUp {
 
   /** Stores what the owner reported in a follow-up task; refuses a missing or unknown status and an empty comment. */
   @Transactional
-  public void report(long activityId, Object status, Object comment, String taskId, String reportedBy,
+  public void report(PlannedActivity planned, Object status, Object comment, String taskId, String reportedBy,
       LocalDate today) {
     FieldChecks checks = new FieldChecks();
     ActivityStatus reported = status(checks, status);
     String text = checks.requiredText("statusComment", comment, "Kommentar",
         FormLimits.max("activityFollowUp", "statusComment"));
-    LocalDate start = activity(activityId).activity().start();
+    LocalDate start = planned.activity().start();
     if (reported != null && reported.isFinished() && today.isBefore(start)) {
       checks.fail("activityStatus", "Aktiviteten kan inte vara avslutad före sitt startdatum " + start);
     }
     checks.throwIfAny();
-    insert(activityId, reported, text, today, reportedBy, false, taskId);
+    insert(planned.id(), reported, text, today, reportedBy, false, taskId);
   }
 
   /**

@@ -31,13 +31,13 @@ public class FollowUpReporting {
     ActivityFollowUp.PlannedActivity planned = activities.activity(activityId);
     Map<String, String> errors = new LinkedHashMap<>();
     try {
-      activities.report(activityId, status, comment, taskId, reportedBy, today);
+      activities.report(planned, status, comment, taskId, reportedBy, today);
     } catch (InvalidInputException e) {
       errors.putAll(e.fieldErrors());
     }
     try {
-      promises.recordRows(agreements.findById(planned.agreementId()).orElseThrow(), planned.year(), occurrencesJson,
-          reportedBy, today);
+      promises.recordRows(() -> agreements.findById(planned.agreementId()).orElseThrow(), planned.year(),
+          occurrencesJson, reportedBy, today);
     } catch (InvalidInputException e) {
       errors.putAll(e.fieldErrors());
     }

@@ -50,9 +50,15 @@ public class PromiseFollowUp {
    * or none and a Swedish message per faulty row.
    */
   @Transactional
-  public int recordRows(Agreement agreement, int year, String rowsJson, String recordedBy, LocalDate today) {
+  public int recordRows(java.util.function.Supplier<Agreement> agreementOf, int year, String rowsJson,
+      String recordedBy, LocalDate today) {
     FieldChecks checks = new FieldChecks();
     List<JsonNode> rows = FormRows.read(OCCURRENCES_FIELD, rowsJson, "Genomförda löften", checks);
+    if (rows.isEmpty()) {
+      checks.throwIfAny();
+      return 0;
+    }
+    Agreement agreement = agreementOf.get();
     List<CitizenPromise> promises = promises(agreement, year);
     List<Occurrence> occurrences = new java.util.ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -129,7 +135,13 @@ public class PromiseFollowUp {
   }
 
   private List<CitizenPromise> promises(Agreement agreement, int year) {
-    return plans.latestPlan(agreement.id(), year).map(p -> p.promises()).orElse(List.of());
+    return promises(agreement.id(), year);
+  }
+
+  /** The promises of the year's latest plan, in the plan's order: what the occurrences' numbers refer to. */
+  @Transactional(readOnly = true)
+  public List<CitizenPromise> promises(String agreementId, int year) {
+    return plans.latestPromises(agreementId, year);
   }
 
   private CitizenPromise promise(Agreement agreement, int year, int index) {

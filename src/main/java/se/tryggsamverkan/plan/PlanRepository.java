@@ -333,6 +333,10 @@ public class PlanRepository {
     if (!versions(agreementId, year).contains(version)) {
       return Optional.empty();
     }
+    return Optional.of(planOf(agreementId, year, version));
+  }
+
+  private ActionPlan planOf(String agreementId, int year, int version) {
     List<Activity> activities = jdbc.sql("select * from activity where agreement_id = :a and cycle_year = :y "
             + "and plan_version = :v order by position")
         .param("a", agreementId).param("y", year).param("v", version).query(PlanRepository::activityOf).list();
@@ -340,12 +344,20 @@ public class PlanRepository {
             + "and cycle_year = :y and plan_version = :v order by position")
         .param("a", agreementId).param("y", year).param("v", version)
         .query((rs, n) -> promiseOf(rs)).list();
-    return Optional.of(new ActionPlan(version, activities, promises));
+    return new ActionPlan(version, activities, promises);
   }
 
   public Optional<ActionPlan> latestPlan(String agreementId, int year) {
     List<Integer> versions = versions(agreementId, year);
-    return versions.isEmpty() ? Optional.empty() : plan(agreementId, year, versions.get(versions.size() - 1));
+    return versions.isEmpty() ? Optional.empty()
+        : Optional.of(planOf(agreementId, year, versions.get(versions.size() - 1)));
+  }
+
+  /** The promises of the year's latest plan version in order, in one read; none before there is a plan. */
+  public List<CitizenPromise> latestPromises(String agreementId, int year) {
+    return jdbc.sql("select * from citizen_promise where agreement_id = :a and cycle_year = :y and plan_version = "
+            + "(select max(version) from plan_version where agreement_id = :a and cycle_year = :y) order by position")
+        .param("a", agreementId).param("y", year).query((rs, n) -> promiseOf(rs)).list();
   }
 
   /** An activity from a row of the {@code activity} table. */

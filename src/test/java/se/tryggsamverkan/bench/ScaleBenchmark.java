@@ -145,8 +145,6 @@ class ScaleBenchmark {
     results.put("reminderSweepMs", sweepMs);
     results.put("mailsInOutbox", jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single());
 
-    bareCamunda(completed[0], (int) (cyclesEnded + (long) results.get("cyclesRunning")), seedMinutes,
-        municipalities.get(0).tenantId());
     pgbench();
 
     table.add(0, String.format("%-45s %10s %10s", "request (" + SAMPLES + " samples after 10 warm-up)", "p50 ms",
@@ -157,9 +155,6 @@ class ScaleBenchmark {
             results.get("taskCompletionsPerSecond"), results.get("yearlyReports"))
         + String.format("  open tasks on %s: %s; reminder sweep: %d ms, %s mails in the outbox%n", TODAY.toLocalDate(),
             results.get("openTasks"), sweepMs, results.get("mailsInOutbox"))
-        + String.format("  bare Camunda, same number of user task completions (%s tasks per instance, no project code): "
-            + "%s/s; the project's throughput is %s of it%n", results.get("bareTasksPerInstance"),
-            results.get("bareTaskCompletionsPerSecond"), results.get("projectToBareRatio"))
         + String.format("  pgbench on the same PostgreSQL (ceiling): %s TPS%n", results.get("pgbenchTps"))
         + "  " + String.join("\n  ", table) + "\n";
     System.out.println(report);
@@ -167,40 +162,6 @@ class ScaleBenchmark {
     Files.createDirectories(out);
     ObjectNode json = new ObjectMapper().valueToTree(results);
     Files.writeString(out.resolve("scale.json"), json.toPrettyString());
-  }
-
-  /**
-   * The same number of user-task completions on a bare Camunda process: as many user tasks per instance as a cycle
-   * had on average, no listeners, forms, timers or tables of the project. The ratio is the project's overhead.
-   */
-  private void bareCamunda(int completions, int cycles, double projectMinutes, String tenantId) {
-    int perInstance = Math.max(1, Math.round((float) completions / cycles));
-    var builder = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("bareBenchmark")
-        .camundaHistoryTimeToLive(1).startEvent();
-    org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> flow = builder;
-    for (int i = 0; i < perInstance; i++) {
-      flow = flow.userTask("Task_" + i).camundaCandidateGroups("police-coordinator");
-    }
-    engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", flow.endEvent().done()).deploy();
-    int instances = Math.max(1, completions / perInstance);
-    long start = System.nanoTime();
-    int done = 0;
-    for (int i = 0; i < instances; i++) {
-      // the product gives every instance a municipality; the bare process gets one too, and nothing else
-      String id = engine.getRuntimeService().startProcessInstanceByKey("bareBenchmark",
-          Map.of("tenantId", tenantId)).getId();
-      for (int t = 0; t < perInstance; t++) {
-        Task task = tasks.createTaskQuery().processInstanceId(id).singleResult();
-        tasks.complete(task.getId(), Map.of("answer", "x"));
-        done++;
-      }
-    }
-    double seconds = Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0;
-    results.put("bareTasksPerInstance", perInstance);
-    results.put("bareTaskCompletions", done);
-    results.put("bareTaskCompletionsPerSecond", round(done / seconds));
-    results.put("projectToBareRatio", String.format("%.1f %%", 100.0 * (completions / (projectMinutes * 60))
-        / (done / seconds)));
   }
 
   /** pgbench's TPS on the same database: what PostgreSQL itself does on this machine, as the ceiling. */

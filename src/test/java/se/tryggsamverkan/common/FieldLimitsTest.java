@@ -283,11 +283,13 @@ class FieldLimitsTest {
     String comment = filled("Rapport ", FormLimits.max("activityFollowUp", "statusComment"));
     List<String> showingTheWholePreviousReport = new ArrayList<>();
     driver.driveActivityFollowUps(cycle, task -> {
-      String previous = PREVIOUS_REPORT.of(engine.getTaskService().getVariable(task.getId(), PREVIOUS_REPORT.name()));
+      String previous = PREVIOUS_REPORT.of(engine.getFormService().getTaskFormVariables(task.getId())
+          .get(PREVIOUS_REPORT.name()));
       if (previous.endsWith(comment)) {
         showingTheWholePreviousReport.add(task.getId());
       }
-      assertThat(ACTIVITY_DETAILS.of(engine.getTaskService().getVariable(task.getId(), ACTIVITY_DETAILS.name())))
+      assertThat(ACTIVITY_DETAILS.of(engine.getFormService().getTaskFormVariables(task.getId())
+          .get(ACTIVITY_DETAILS.name())))
           .as("the activity as the follow-up shows it").hasSizeGreaterThan(FormLimits.STRING_VARIABLE);
       boolean last = CycleDriver.followUpDay(task).getMonthValue() == 12;
       return Map.of(ACTIVITY_STATUS.name(), last ? "COMPLETED" : "ONGOING", STATUS_COMMENT.name(), comment);

@@ -16,14 +16,17 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
+import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.CycleDriver;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
@@ -45,6 +48,7 @@ class ActivityFollowUpProcessTest {
       + "\"target\":\"minst 1 per vecka\"},{\"text\":\"Ett föräldrabrev skickas\",\"party\":\"BOTH\","
       + "\"target\":\"minst 3 per år\"}]";
 
+  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
@@ -135,14 +139,47 @@ class ActivityFollowUpProcessTest {
     assertThat(letters.getName()).isEqualTo("Följ upp: Föräldrabrev om narkotika");
     assertThat(letters.getAssignee()).isEqualTo(kb.user(Role.POLICE_COORDINATOR));
     assertThat(letters.getDueDate()).isEqualTo(Clock.endOf("2027-02-15"));
-    assertThat(tasks.getVariable(letters.getId(), CURRENT_STATUS.name())).isEqualTo("● Pågående");
-    assertThat(PREVIOUS_REPORT.of(tasks.getVariable(letters.getId(), PREVIOUS_REPORT.name())))
+    VariableMap form = engine.getFormService().getTaskFormVariables(letters.getId());
+    assertThat(form.get(CURRENT_STATUS.name())).isEqualTo("● Pågående");
+    assertThat(form.get(ACTIVITY_STATUS.name())).as("the answer starts from today's status").isEqualTo("ONGOING");
+    assertThat(PREVIOUS_REPORT.of(form.get(PREVIOUS_REPORT.name())))
         .isEqualTo("Ingen rapport ännu.");
+    assertThat(tasks.getVariables(letters.getId())).as("what the form shows is read from the plan, not stored")
+        .doesNotContainKeys(ACTIVITY_DESCRIPTION.name(), ACTIVITY_DETAILS.name(), CURRENT_STATUS.name(),
+            PREVIOUS_REPORT.name(), PROMISE_OPTIONS.name());
+    // Tasklist's door: serialised values, the promise options as a Json variable it parses itself
+    JsonNode viaRest = new Http(port).json("/engine-rest/task/" + letters.getId()
+        + "/form-variables?deserializeValues=false", kb.user(Role.POLICE_COORDINATOR), "test");
+    assertThat(viaRest.path(ACTIVITY_DESCRIPTION.name()).path("value").asText()).isEqualTo("Föräldrabrev om narkotika");
+    assertThat(viaRest.path(ACTIVITY_DETAILS.name()).path("value").asText()).contains("Period: ");
+    assertThat(viaRest.path(PROMISE_OPTIONS.name()).path("type").asText()).isEqualTo("Json");
+    assertThat(viaRest.path(PROMISE_OPTIONS.name()).path("value").asText()).startsWith("[{");
+    JsonNode onlyOne = new Http(port).json("/engine-rest/task/" + letters.getId()
+        + "/form-variables?variableNames=" + CURRENT_STATUS.name(), kb.user(Role.POLICE_COORDINATOR), "test");
+    assertThat(onlyOne.properties()).as("a caller that names its variables gets those").hasSize(1);
+    TestMunicipality other = TestMunicipality.create(identity, "Annan kommun");
+    for (Role role : Role.values()) {
+      assertThat(new Http(port).get("/engine-rest/task/" + letters.getId() + "/form-variables", other.user(role),
+          "test").statusCode()).as(role + " of another municipality").isIn(403, 404);
+    }
     tasks.complete(letters.getId(), report("ONGOING", "Första brevet är skickat"));
+    // the answer is kept in the report's row with who and when; the engine writes no history copy of it (ADR 12),
+    // but keeps the rest of its history
+    var historicVariables = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(cycle.getId());
+    assertThat(historicVariables.variableNameIn(ACTIVITY_STATUS.name(), STATUS_COMMENT.name(),
+        PROMISE_OCCURRENCES.name()).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(cycle.getId())
+        .variableName(ACTIVITY_ID.name()).count()).isPositive();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(letters.getId()).singleResult()
+        .getDeleteReason()).isEqualTo("completed");
+    assertThat(jdbc.sql("select status || ': ' || comment from activity_report where task_id = :t")
+        .param("t", letters.getId()).query(String.class).single()).isEqualTo("ONGOING: Första brevet är skickat");
 
     timersUntil("2027-03-01T08:00");
     Task second = taskFor("Föräldrabrev om narkotika");
-    assertThat(PREVIOUS_REPORT.of(tasks.getVariable(second.getId(), PREVIOUS_REPORT.name())))
+    assertThat(PREVIOUS_REPORT.of(engine.getFormService().getTaskFormVariables(second.getId())
+        .get(PREVIOUS_REPORT.name())))
         .isEqualTo("2027-02-01, Pågående: Första brevet är skickat");
     tasks.complete(second.getId(), report("ONGOING", "Andra brevet är skickat"));
 
@@ -269,8 +306,8 @@ class ActivityFollowUpProcessTest {
   void promisesCarriedOutAreRecordedInTheFollowUpAndCountTowardsTheTarget() throws Exception {
     timersUntil("2027-02-03T08:00");
     Task letters = taskFor("Föräldrabrev");
-    JsonNode options = new ObjectMapper().readTree(tasks.getVariable(letters.getId(), PROMISE_OPTIONS.name())
-        .toString());
+    JsonNode options = new ObjectMapper().readTree(PROMISE_OPTIONS.of(engine.getFormService()
+        .getTaskFormVariables(letters.getId()).get(PROMISE_OPTIONS.name())));
     assertThat(options.get(1).path("label").asText()).isEqualTo("2. Ett föräldrabrev skickas");
     Map<String, Object> v = report("ONGOING", "Brevet är skickat");
     v.put(PROMISE_OCCURRENCES.name(), CycleDriver.json("[{\"promise\":\"2\",\"date\":\"2027-01-20\","

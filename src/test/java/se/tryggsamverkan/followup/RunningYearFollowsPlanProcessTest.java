@@ -211,7 +211,8 @@ class RunningYearFollowsPlanProcessTest {
 
     runningYear.reassign(letters, kb.user(Role.MUNICIPAL_COORDINATOR));
     assertThat(taskFor("Föräldrabrev").getAssignee()).isEqualTo(kb.user(Role.MUNICIPAL_COORDINATOR));
-    assertThat(ACTIVITY_DETAILS.of(tasks.getVariableLocal(taskFor("Föräldrabrev").getId(), ACTIVITY_DETAILS.name())))
+    assertThat(ACTIVITY_DETAILS.of(engine.getFormService().getTaskFormVariables(taskFor("Föräldrabrev").getId())
+        .get(ACTIVITY_DETAILS.name())))
         .as("the open task names the new owner").contains("Ansvarig: " + Responsible.BOTH.swedishName() + " ("
             + directory.displayName(kb.user(Role.MUNICIPAL_COORDINATOR)) + ")")
         .doesNotContain(directory.displayName(kb.user(Role.POLICE_COORDINATOR)));

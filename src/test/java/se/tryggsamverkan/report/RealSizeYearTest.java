@@ -129,8 +129,8 @@ class RealSizeYearTest {
     Map<String, JsonNode> byDescription = new HashMap<>();
     activities.forEach(a -> byDescription.put(a.path("description").asText(), a));
     driver.driveActivityFollowUps(cycle, task -> {
-      JsonNode activity = byDescription.get((String) engine.getTaskService().getVariable(task.getId(),
-          ACTIVITY_DESCRIPTION.name()));
+      JsonNode activity = byDescription.get((String) engine.getFormService().getTaskFormVariables(
+          task.getId()).get(ACTIVITY_DESCRIPTION.name()));
       boolean last = CycleDriver.followUpDay(task).getMonthValue() == 12;
       if (!last) {
         return Map.of(ACTIVITY_STATUS.name(), "ONGOING", STATUS_COMMENT.name(), "Pågår enligt plan");

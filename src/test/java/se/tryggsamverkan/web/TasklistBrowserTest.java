@@ -566,6 +566,10 @@ class TasklistBrowserTest {
     assertThat(jdbc.sql("select count(*) from promise_occurrence where occurred_on = :day and note = :note "
             + "and recorded_by = 'kungsbacka.polis'").param("day", controlHeld)
         .param("note", "Kontroll vid Åsaskolan").query(Integer.class).single()).isEqualTo(1);
+    // what the form showed was read from the plan: none of it was stored, nor submitted back into the cycle
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(followUp.getProcessInstanceId())
+        .variableNameIn("activityDescription", "activityDetails", "currentStatus", "previousReport", "promiseOptions")
+        .count()).isZero();
   }
 
   @Test

@@ -111,7 +111,7 @@ public final class YearlyCycleProcess {
   public static final ProcessVariable<String> FOLLOW_UP_ON = ProcessVariable.string("followUpOn");
   /** Why the steering group stopped an activity: set with the stop message, in the activity's instance's history. */
   public static final ProcessVariable<String> STOP_REASON = ProcessVariable.string("stopReason");
-  // shown in the follow-up form (task-local)
+  // shown in the follow-up form, read from the plan when it is opened (ActivityFollowUpFormValues), never stored
   public static final ProcessVariable<String> ACTIVITY_DESCRIPTION = ProcessVariable.string("activityDescription");
   public static final ProcessVariable<String> ACTIVITY_DETAILS = ProcessVariable.longText("activityDetails");
   public static final ProcessVariable<String> CURRENT_STATUS = ProcessVariable.string("currentStatus");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -75,14 +76,16 @@ class DemoData implements ApplicationRunner {
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
+  private final FormService forms;
   private final EngineClock clock;
   private final DemoContent content = DemoContent.read();
   private Date realNow;
   private DemoTimeline timeline;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
-      HistoryService history, EngineClock clock) {
+      HistoryService history, FormService forms, EngineClock clock) {
     this.identity = identity;
+    this.forms = forms;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -299,7 +302,8 @@ class DemoData implements ApplicationRunner {
   }
 
   private DemoContent.ActivityRow activityOf(Task task, CycleRun run) {
-    String description = (String) tasks.getVariable(task.getId(), ACTIVITY_DESCRIPTION.name());
+    // the description the follow-up's form shows, as its owner opens it
+    String description = (String) forms.getTaskFormVariables(task.getId()).get(ACTIVITY_DESCRIPTION.name());
     CycleContent c = run.content();
     return Stream.concat(c.activities().stream(), Stream.of(c.revision()))
         .filter(a -> a.description().equals(description)).findFirst().orElseThrow();

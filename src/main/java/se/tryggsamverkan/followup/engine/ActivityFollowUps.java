@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.followup.FollowUpSchedule;
@@ -19,6 +20,11 @@ import se.tryggsamverkan.engine.EngineClock;
  */
 @Component("activityFollowUps")
 public class ActivityFollowUps {
+
+  /** Transient (never stored): the next follow-up day as the gateway decided it, "" for none. */
+  private static final String NEXT_DAY_DECIDED = "nextFollowUpDecided";
+  /** Transient (never stored): the activity's row as read in this transaction. */
+  private static final String PLANNED_ACTIVITY = "plannedActivity";
 
   private final ActivityFollowUp followUp;
   private final Directory directory;
@@ -36,14 +42,36 @@ public class ActivityFollowUps {
         .filter(a -> a.stop().isEmpty()).map(ActivityFollowUp.PlannedActivity::id).toList();
   }
 
-  /** {@code Gateway_MoreFollowUps}: the activity is not reported finished and the year has a follow-up left. */
+  /**
+   * {@code Gateway_MoreFollowUps}: the activity is not reported finished and the year has a follow-up left. The day
+   * is kept for this transaction (a transient variable), for {@code PlanNextFollowUpListener} on the flow taken.
+   */
   public boolean hasNext(DelegateExecution execution) {
-    return next(execution).isPresent();
+    Optional<LocalDate> next = next(ACTIVITY_ID.from(execution),
+        FOLLOW_UP_ON.optionalFrom(execution).map(LocalDate::parse));
+    execution.setVariableLocal(NEXT_DAY_DECIDED, Variables.stringValue(next.map(LocalDate::toString).orElse(""), true));
+    return next.isPresent();
   }
 
-  /** The next follow-up after the previous one and after today; stored by {@code PlanNextFollowUpListener}. */
+  /** The next follow-up after the previous one and after today, as {@link #hasNext} decided it. */
   Optional<LocalDate> next(DelegateExecution execution) {
+    if (execution.getVariableLocal(NEXT_DAY_DECIDED) instanceof String decided) {
+      return decided.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(decided));
+    }
     return next(ACTIVITY_ID.from(execution), FOLLOW_UP_ON.optionalFrom(execution).map(LocalDate::parse));
+  }
+
+  /**
+   * The activity's row, read once per transaction for its instance (a transient variable): the task's assignee
+   * and its name both need it when a follow-up task is created.
+   */
+  ActivityFollowUp.PlannedActivity planned(DelegateExecution execution) {
+    if (execution.getVariableLocal(PLANNED_ACTIVITY) instanceof ActivityFollowUp.PlannedActivity read) {
+      return read;
+    }
+    ActivityFollowUp.PlannedActivity read = followUp.activity(ACTIVITY_ID.from(execution));
+    execution.setVariableLocal(PLANNED_ACTIVITY, Variables.objectValue(read, true).create());
+    return read;
   }
 
   /**
@@ -77,12 +105,16 @@ public class ActivityFollowUps {
 
   /** The activity's responsible person when that is a user of the municipality; else the coordinators take it. */
   public String owner(DelegateExecution execution) {
-    return owner(ACTIVITY_ID.from(execution), execution.getTenantId());
+    return ownerOf(planned(execution), execution.getTenantId());
   }
 
   /** The assignee of the activity's follow-up task, from the activity's row as it is now. */
   String owner(long activityId, String tenantId) {
-    String person = followUp.activity(activityId).activity().responsiblePerson();
+    return ownerOf(followUp.activity(activityId), tenantId);
+  }
+
+  private String ownerOf(ActivityFollowUp.PlannedActivity planned, String tenantId) {
+    String person = planned.activity().responsiblePerson();
     return person != null && directory.isUserInTenant(person, tenantId) ? person : null;
   }
 

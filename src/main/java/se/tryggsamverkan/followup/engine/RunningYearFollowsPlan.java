@@ -21,7 +21,6 @@ import se.tryggsamverkan.common.FormLimits;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.plan.Activity;
-import se.tryggsamverkan.identity.Directory;
 import se.tryggsamverkan.plan.FollowUpInterval;
 import se.tryggsamverkan.plan.PlanRepository;
 import se.tryggsamverkan.plan.RunningYear;
@@ -52,12 +51,10 @@ public class RunningYearFollowsPlan implements RunningYear {
   private final ActivityFollowUp followUp;
   private final PlanRepository plans;
   private final EngineClock clock;
-  private final Directory directory;
 
   RunningYearFollowsPlan(RuntimeService runtime, ManagementService management, TaskService tasks,
       HistoryService history, ActivityFollowUps followUps, ActivityFollowUp followUp, PlanRepository plans,
-      EngineClock clock, Directory directory) {
-    this.directory = directory;
+      EngineClock clock) {
     this.runtime = runtime;
     this.management = management;
     this.tasks = tasks;
@@ -114,20 +111,18 @@ public class RunningYearFollowsPlan implements RunningYear {
       management.setJobDuedate(overdue.getId(), clock.startOfDay(followUps.overdueOn(activityId)));
     }
     planNextFollowUpAgain(activityId);
-    describeAgain(activityId);
   }
 
   /**
    * Rule "new follow-up": the activity's row gets the new indicators or interval; the waiting
    * {@code Timer_NextFollowUp} is set to the next follow-up after today on the new interval, as for new dates, and
-   * an open follow-up task shows the new indicators.
+   * an open follow-up task's form shows the new indicators when it is next opened.
    */
   @Override
   @Transactional
   public void revise(long activityId, String indicators, FollowUpInterval interval) {
     plans.reviseActivity(activityId, indicators, interval);
     planNextFollowUpAgain(activityId);
-    describeAgain(activityId);
   }
 
   /** The waiting next-follow-up timer (and {@code followUpOn}) as its expression would give it now. */
@@ -150,17 +145,6 @@ public class RunningYearFollowsPlan implements RunningYear {
     plans.changeResponsiblePerson(activityId, person);
     for (Task task : openTasks(activityId)) {
       tasks.setAssignee(task.getId(), followUps.owner(activityId, task.getTenantId()));
-    }
-    describeAgain(activityId);
-  }
-
-  /** The open follow-up task shows the activity as it now is: its period and who is responsible. */
-  private void describeAgain(long activityId) {
-    Activity activity = followUp.activity(activityId).activity();
-    for (Task task : openTasks(activityId)) {
-      Object on = runtime.getVariable(task.getExecutionId(), FOLLOW_UP_ON.name());
-      ACTIVITY_DETAILS.setOnTask(tasks, task.getId(), PrepareActivityFollowUpListener.details(activity,
-          directory.displayName(activity.responsiblePerson()), String.valueOf(on)));
     }
   }
 
