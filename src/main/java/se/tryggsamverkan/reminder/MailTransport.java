@@ -8,4 +8,12 @@ public interface MailTransport {
 
   /** What a sent mail's record says about where it went. */
   String describe();
+
+  /**
+   * Whether sending reaches outside the database (a mail server). Then each mail's fate is committed right after
+   * it is sent; otherwise a whole batch is marked at once, since sending it changes nothing elsewhere.
+   */
+  default boolean leavesTheDatabase() {
+    return true;
+  }
 }

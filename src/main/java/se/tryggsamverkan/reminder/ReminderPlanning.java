@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,26 +33,26 @@ public class ReminderPlanning {
     return now.plusDays(settings.longestOffset() + 1L);
   }
 
-  /** Records the mails the tasks call for now and returns the ids of those to send. */
+  /**
+   * Records the mails the tasks call for now and returns the ids of those to send. People are looked up once per
+   * group, user and agreement in a sweep, and the mails recorded together ({@link Outbox#recordAll}).
+   */
   @Transactional
   public List<Long> plan(List<TaskFacts> tasks, ZonedDateTime now, Function<String, String> taskLink) {
-    List<Long> toSend = new ArrayList<>();
+    Recipients people = new OneSweepRecipients(recipients);
+    List<Outbox.Planned> mails = new ArrayList<>();
     for (TaskFacts task : tasks) {
       Optional<MailKind> kind = rules.kindFor(task.due(), now);
       if (kind.isEmpty()) {
         continue;
       }
-      List<Recipient> to = kind.get().escalation() ? recipients.forEscalation(task) : recipients.forReminder(task);
+      List<Recipient> to = kind.get().escalation() ? people.forEscalation(task) : people.forReminder(task);
       for (Recipient recipient : to) {
-        try {
-          outbox.record(task, kind.get(), recipient,
-              () -> content.reminder(kind.get(), task, recipient, now, taskLink.apply(task.taskId())))
-              .ifPresent(toSend::add);
-        } catch (DuplicateKeyException anotherSweepWasFirst) {
-          // the other sweep recorded (and will send) this mail
-        }
+        mails.add(new Outbox.Planned(task, kind.get(), recipient,
+            () -> content.reminder(kind.get(), task, recipient, now, taskLink.apply(task.taskId()))));
       }
     }
+    List<Long> toSend = new ArrayList<>(outbox.recordAll(mails));
     toSend.addAll(outbox.unsentStandAlone());
     return toSend;
   }

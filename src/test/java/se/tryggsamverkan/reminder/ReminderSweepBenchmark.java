@@ -13,19 +13,24 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.SqlCounter;
 import se.tryggsamverkan.support.SweepDriver;
 
 /**
- * Not a test: times one reminder sweep over many open tasks in PostgreSQL, 1,000 of them in the reminder window.
- * Run: {@code mvn test -Dtest=ReminderSweepBenchmark -Dbenchmark.sizes=10000,100000}. Prints a table.
+ * Not a test: times one reminder sweep over many open tasks in PostgreSQL, 1,000 of them in the reminder window
+ * (three mails each), and counts its SQL statements and round trips per mail (datasource-proxy).
+ * Run: {@code mvn test -Dtest=ReminderSweepBenchmark -Dbenchmark.sizes=10000,100000}; about 7,000 mails, as 290
+ * municipalities give: {@code -Dbenchmark.sizes=10000 -Dbenchmark.inWindow=2330}. Prints a table.
  */
 @PostgresProcessTest
+@Import(SqlCounter.Config.class)
 class ReminderSweepBenchmark {
 
-  private static final int IN_WINDOW = 1000;
+  private static final int IN_WINDOW = Integer.getInteger("benchmark.inWindow", 1000);
   private static final int GROUP_MEMBERS = 3;
 
   @Autowired ProcessEngine engine;
@@ -39,8 +44,8 @@ class ReminderSweepBenchmark {
     Clock.setTo("2026-03-08T08:00");
     setUpMunicipality();
     List<String> rows = new ArrayList<>();
-    rows.add(String.format("%12s %10s %12s %14s %12s", "open tasks", "in window", "mails", "planning (ms)",
-        "delivery (ms)"));
+    rows.add(String.format("%12s %10s %8s %14s %14s %16s %16s", "open tasks", "in window", "mails", "planning (ms)",
+        "delivery (ms)", "statements/mail", "round trips/mail"));
     int created = 0;
     try {
       for (int size : sizes) {
@@ -51,14 +56,17 @@ class ReminderSweepBenchmark {
           new SweepDriver(engine).runJobs(engine.getRuntimeService().startProcessInstanceByKey("reminderSweep").getId());
         }
         jdbc.sql("delete from mail_outbox").update();
+        SqlCounter.reset();
         long start = System.nanoTime();
         var sweep = engine.getRuntimeService().startProcessInstanceByKey("reminderSweep");
         long planned = System.nanoTime();
         new SweepDriver(engine).runJobs(sweep.getId());
         long delivered = System.nanoTime();
+        SqlCounter.Counts counts = SqlCounter.counts();
         int mails = jdbc.sql("select count(*) from mail_outbox").query(Integer.class).single();
-        rows.add(String.format("%12d %10d %12d %14d %12d", size, IN_WINDOW, mails,
-            Duration.ofNanos(planned - start).toMillis(), Duration.ofNanos(delivered - planned).toMillis()));
+        rows.add(String.format("%12d %10d %8d %14d %14d %16.2f %16.2f", size, IN_WINDOW, mails,
+            Duration.ofNanos(planned - start).toMillis(), Duration.ofNanos(delivered - planned).toMillis(),
+            (double) counts.statements() / mails, (double) counts.roundTrips() / mails));
       }
     } finally {
       Clock.reset();

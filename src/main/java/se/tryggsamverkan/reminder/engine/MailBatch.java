@@ -7,17 +7,26 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import se.tryggsamverkan.reminder.MailTransport;
 
 /**
  * {@code Task_SendMail}'s collection: the sweep's mails in batches, one delivery job per batch (thousands of
- * multi-instance executions would make every completion slow).
+ * multi-instance executions would make every completion slow). Through a mail server a batch is 25 mails, what one
+ * retry sends again at most; into the outbox alone, where a batch is marked in one statement, 500.
  */
 @Component("mailBatch")
 public class MailBatch {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final int BATCH = 25;
+  static final int TO_A_MAIL_SERVER = 25;
+  static final int INTO_THE_OUTBOX = 500;
+
+  private final int size;
+
+  MailBatch(MailTransport transport) {
+    this.size = transport.leavesTheDatabase() ? TO_A_MAIL_SERVER : INTO_THE_OUTBOX;
+  }
 
   /** Batches of mail ids, each as "1,2,3". */
   public List<String> ids(DelegateExecution execution) {
@@ -28,7 +37,7 @@ public class MailBatch {
       int inBatch = 0;
       for (var id : JSON.readTree(json)) {
         batch.append(inBatch == 0 ? "" : ",").append(id.asText());
-        if (++inBatch == BATCH) {
+        if (++inBatch == size) {
           batches.add(batch.toString());
           batch.setLength(0);
           inBatch = 0;

@@ -25,6 +25,15 @@ class SendMailDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     delivery.deliverAll(Arrays.stream(ReminderSweepProcess.MAIL_ID.from(execution).split(","))
-        .map(Long::valueOf).toList(), taskId -> tasks.createTaskQuery().taskId(taskId).count() > 0);
+        .map(Long::valueOf).toList(), this::open);
+  }
+
+  /** Which of these tasks are open, in one query. */
+  private java.util.Set<String> open(java.util.Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return tasks.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getId).collect(java.util.stream.Collectors.toSet());
   }
 }

@@ -15,6 +15,11 @@ class OutboxOnlyTransport implements MailTransport {
   }
 
   @Override
+  public boolean leavesTheDatabase() {
+    return false;
+  }
+
+  @Override
   public String describe() {
     return "the outbox only (trygg.mail.transport=outbox)";
   }
