@@ -4,7 +4,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.agreement.Agreement;
@@ -47,13 +46,9 @@ public class ActivityDelayNotice {
     people.add(agreement.policeCoordinator());
     people.add(agreement.municipalCoordinator());
     String responsible = a.responsibleParty().swedishName() + " (" + a.responsiblePerson() + ")";
-    for (Recipient to : recipients.users(people)) {
-      try {
-        outbox.record(facts, MailKind.activityDelayed(), to, () -> content.activityDelayed(agreement.municipality(),
-            a.description(), a.end(), responsible, to, tasklistUrl));
-      } catch (DuplicateKeyException anotherNodeWasFirst) {
-        // already told
-      }
-    }
+    // recorded together; someone told already (a retried job) is skipped
+    outbox.recordAll(recipients.users(people).stream().map(to -> new Outbox.Planned(facts, MailKind.activityDelayed(),
+        to, () -> content.activityDelayed(agreement.municipality(), a.description(), a.end(), responsible, to,
+            tasklistUrl))).toList());
   }
 }

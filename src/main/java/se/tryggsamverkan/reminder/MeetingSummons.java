@@ -170,14 +170,10 @@ public class MeetingSummons {
     // each version of a meeting is its own mail: the key is the meeting's uid and sequence
     TaskFacts facts = new TaskFacts(meeting.uid() + "#" + meeting.sequence(), type.meetingName,
         agreement.tenantId(), agreement.municipality(), start.atZone(zone), null, List.of(), agreement.id());
-    for (Recipient to : people) {
-      try {
-        outbox.record(facts, type.kind, to, () -> content.summons(what, type.meetingName, agreement.municipality(), to,
-            meeting.date(), meeting.time(), meeting.place(), chair, meeting.matter()), ics);
-      } catch (DuplicateKeyException anotherSweepWasFirst) {
-        // already summoned
-      }
-    }
+    // recorded together; a person summoned already (by another node's sweep) is skipped
+    outbox.recordAll(people.stream().map(to -> new Outbox.Planned(facts, type.kind, to,
+        () -> content.summons(what, type.meetingName, agreement.municipality(), to, meeting.date(), meeting.time(),
+            meeting.place(), chair, meeting.matter()), ics)).toList());
   }
 
   private static List<String> steeringGroup(Agreement agreement) {

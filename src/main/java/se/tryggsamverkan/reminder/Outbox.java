@@ -20,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,8 +41,13 @@ public class Outbox {
     }
   }
 
-  /** A mail a sweep calls for; rendered only if it was not recorded before. */
-  public record Planned(TaskFacts task, MailKind kind, Recipient to, Supplier<MailContent.Rendered> content) {
+  /** A mail a sweep calls for, with its calendar file if any; rendered only if it was not recorded before. */
+  public record Planned(TaskFacts task, MailKind kind, Recipient to, Supplier<MailContent.Rendered> content,
+      String ics) {
+
+    public Planned(TaskFacts task, MailKind kind, Recipient to, Supplier<MailContent.Rendered> content) {
+      this(task, kind, to, content, null);
+    }
 
     Key key() {
       return new Key(task.taskId(), kind.code(), task.due().toLocalDate(), to.userId());
@@ -97,7 +100,7 @@ public class Outbox {
         Planned mail = toInsert.get(i);
         MailContent.Rendered text = rendered.get(i);
         try {
-          savepoint.executeWithoutResult(status -> insertOne(mail.task(), mail.kind(), mail.to(), text, null)
+          savepoint.executeWithoutResult(status -> insertOne(mail.task(), mail.kind(), mail.to(), text, mail.ics())
               .ifPresent(sendable::add));
         } catch (DuplicateKeyException anotherSweepWasFirst) {
           // the other sweep recorded (and will send) this mail
@@ -113,7 +116,7 @@ public class Outbox {
       for (int i = 0; i < chunk.size(); i++) {
         sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
         Planned mail = chunk.get(i);
-        args.addAll(values(mail.task(), mail.kind(), mail.to(), rendered.get(from + i), at, null));
+        args.addAll(values(mail.task(), mail.kind(), mail.to(), rendered.get(from + i), at, mail.ics()));
       }
       sql.append(" on conflict do nothing returning id, status");
       jdbc.sql(sql.toString()).params(args).query((rs, n) -> rs.getString("status").equals(Status.PENDING.name())
@@ -141,33 +144,6 @@ public class Outbox {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("Could not tell which database the outbox is in", e);
     }
-  }
-
-  /**
-   * Records a mail unless the same one was recorded before; returns its id only when it is new and sendable.
-   * Runs in a savepoint: when two sweeps race for the same mail, the loser's insert is undone alone.
-   */
-  @Transactional(propagation = Propagation.NESTED)
-  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to,
-      Supplier<MailContent.Rendered> content) {
-    return record(task, kind, to, content, null);
-  }
-
-  /**
-   * As {@link #record(TaskFacts, MailKind, Recipient, Supplier)}, with an iCalendar attachment. The mail is
-   * rendered only when it is new: a sweep every five minutes asks again for the reminders of the day.
-   */
-  @Transactional(propagation = Propagation.NESTED)
-  public Optional<Long> record(TaskFacts task, MailKind kind, Recipient to, Supplier<MailContent.Rendered> content,
-      String ics) {
-    boolean exists = jdbc.sql("select count(*) from mail_outbox where task_id = :task and kind = :kind "
-            + "and due_date = :due and recipient = :to")
-        .param("task", task.taskId()).param("kind", kind.code()).param("due", task.due().toLocalDate())
-        .param("to", to.userId()).query(Integer.class).single() > 0;
-    if (exists) {
-      return Optional.empty();
-    }
-    return insertOne(task, kind, to, content.get(), ics);
   }
 
   /** Inserts one mail; its id when it is sendable. */
