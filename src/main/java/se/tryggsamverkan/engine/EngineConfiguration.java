@@ -36,7 +36,8 @@ class EngineConfiguration {
   ProcessEnginePlugin tenantPerMunicipality(EngineClock clock,
       @org.springframework.beans.factory.annotation.Value("${trygg.password-policy:}") String passwordPolicy,
       @org.springframework.beans.factory.annotation.Value("${trygg.demo.enabled:false}") boolean demo,
-      ObjectProvider<TaskFormValues> formValues, ObjectProvider<VariablesKeptInTables> keptInTables) {
+      ObjectProvider<TaskFormValues> formValues, ObjectProvider<VariablesKeptInTables> keptInTables,
+      org.springframework.context.ApplicationContext context) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -54,6 +55,8 @@ class EngineConfiguration {
         // the providers are beans that read the product's tables: looked up when a form is first opened
         configuration.getCustomPostCommandInterceptorsTxRequired().add(
             new DerivedFormValues(() -> formValues.orderedStream().toList()));
+        // ${ourBean...} in a model is not first looked for as a variable in every scope (issue 18)
+        configuration.setExpressionManager(new ProjectBeansFirst(context));
         // the full history, but none for the variables the product's tables keep (ADR 12)
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         if (configuration.getCustomHistoryEventHandlers() == null) {

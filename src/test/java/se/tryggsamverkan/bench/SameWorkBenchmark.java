@@ -129,7 +129,14 @@ class SameWorkBenchmark {
           ProcessInstance replay = engine.getRuntimeService().createProcessInstanceByKey("bareUserTask")
               .processDefinitionTenantId(m.tenantId()).setVariables(seen).execute();
           Job bareTimer = management.createJobQuery().processInstanceId(replay.getId()).singleResult();
+          boolean showBareTimer = bareTimerJobs.isEmpty() && Boolean.getBoolean("benchmark.sql");
+          if (showBareTimer) {
+            SqlCounter.record();
+          }
           bareTimerJobs.add(measure(() -> management.executeJob(bareTimer.getId())));
+          if (showBareTimer) {
+            printShapes("the bare timer job", SqlCounter.recorded());
+          }
           Task bareTask = tasks.createTaskQuery().processInstanceId(replay.getId()).singleResult();
 
           boolean show = project.isEmpty() && Boolean.getBoolean("benchmark.sql");
