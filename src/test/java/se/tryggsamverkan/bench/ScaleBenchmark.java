@@ -42,7 +42,8 @@ import se.tryggsamverkan.support.TestMunicipality;
  * task completed as its users would, every follow-up and timer on its day, the yearly reports rendered. Then times
  * what people wait for: the managers' overview, a coordinator's Tasklist query, one reminder sweep. Prints a
  * table and writes target/benchmark/scale.json.
- * Run: {@code mvn test -Dtest=ScaleBenchmark -Dbenchmark.municipalities=290}.
+ * Run: {@code mvn test -Dtest=ScaleBenchmark -Dbenchmark.municipalities=290}; with {@code -Dbenchmark.years=10}
+ * each municipality has three agreements in a row from 2017, ten years of cycles.
  */
 @PostgresProcessTest
 class ScaleBenchmark {
@@ -67,8 +68,12 @@ class ScaleBenchmark {
   @Test
   void nationalScale() throws Exception {
     int n = Integer.getInteger("benchmark.municipalities", 290);
+    // 4: one agreement 2024–2027; 10: three in a row, 2017–2020, 2021–2024 and 2025–2028, ten years of cycles
+    // (2017–2026) by the benchmark's day
+    int years = Integer.getInteger("benchmark.years", 4);
+    List<Integer> agreementStarts = years > 4 ? List.of(2017, 2021, 2025) : List.of(2024);
     tasks = engine.getTaskService();
-    Clock.setTo("2023-01-02T08:00");
+    Clock.setTo((agreementStarts.get(0) - 1) + "-01-02T08:00");
     List<TestMunicipality> municipalities = new ArrayList<>();
     String region = "bench.region";
     User manager = identity.newUser(region);
@@ -79,8 +84,10 @@ class ScaleBenchmark {
     for (int i = 0; i < n; i++) {
       TestMunicipality m = TestMunicipality.create(identity, "Kommun " + (i + 1));
       identity.createTenantUserMembership(m.tenantId(), region);
-      new CycleDriver(engine, m).startAgreement("bench-" + m.tenantId(),
-          m.agreementStart("2024-01-01", "2027-12-31", i % 2 == 0 ? "MUNICIPALITY" : "POLICE"));
+      for (int start : agreementStarts) {
+        new CycleDriver(engine, m).startAgreement("bench-" + start + "-" + m.tenantId(), m.agreementStart(
+            start + "-01-01", (start + 3) + "-12-31", i % 2 == 0 ? "MUNICIPALITY" : "POLICE"));
+      }
       municipalities.add(m);
     }
     Map<String, TestMunicipality> byTenant = new HashMap<>();
@@ -149,7 +156,8 @@ class ScaleBenchmark {
 
     table.add(0, String.format("%-45s %10s %10s", "request (" + SAMPLES + " samples after 10 warm-up)", "p50 ms",
         "p95 ms"));
-    String report = "\nScale benchmark, " + n + " municipalities × 4 years (embedded PostgreSQL):\n"
+    String report = "\nScale benchmark, " + n + " municipalities, agreements from " + agreementStarts
+        + " (embedded PostgreSQL):\n"
         + String.format("  seeding: %.1f min, %d cycles ended, %s cycles/min, %d task completions (%s/s), %s reports%n",
             seedMinutes, cyclesEnded, results.get("cyclesPerMinute"), completed[0],
             results.get("taskCompletionsPerSecond"), results.get("yearlyReports"))
