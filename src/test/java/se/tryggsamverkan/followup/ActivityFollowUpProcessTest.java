@@ -178,9 +178,14 @@ class ActivityFollowUpProcessTest {
 
     timersUntil("2027-03-01T08:00");
     Task second = taskFor("Föräldrabrev om narkotika");
-    assertThat(PREVIOUS_REPORT.of(engine.getFormService().getTaskFormVariables(second.getId())
-        .get(PREVIOUS_REPORT.name())))
+    VariableMap secondForm = engine.getFormService().getTaskFormVariables(second.getId());
+    assertThat(PREVIOUS_REPORT.of(secondForm.get(PREVIOUS_REPORT.name())))
         .isEqualTo("2027-02-01, Pågående: Första brevet är skickat");
+    // the next form starts empty, not from the last answer, and no answer was written into the cycle itself
+    assertThat(secondForm.get(STATUS_COMMENT.name())).isNull();
+    assertThat(PROMISE_OCCURRENCES.of(secondForm.get(PROMISE_OCCURRENCES.name()))).isEqualTo("[]");
+    assertThat(engine.getRuntimeService().getVariablesLocal(cycle.getId())).doesNotContainKeys(
+        ACTIVITY_STATUS.name(), STATUS_COMMENT.name(), PROMISE_OCCURRENCES.name());
     tasks.complete(second.getId(), report("ONGOING", "Andra brevet är skickat"));
 
     timersUntil("2027-04-01T08:00");

@@ -64,8 +64,10 @@ class ActivityFollowUpFormValues implements TaskFormValues {
     values.put(PREVIOUS_REPORT.name(), FormValue.text(latest.map(r -> r.reportedOn() + ", "
         + r.status().swedishName() + (r.automatic() ? " (satt automatiskt)" : "") + ": " + r.comment())
         .orElse("Ingen rapport ännu.")));
-    // the answer starts from today's status; what the owner picks is submitted into the task's own scope
+    // the answer starts from today's status and no promise carried out; what the owner submits goes into the
+    // activity's instance (its input mapping), which holds it empty between follow-ups
     values.put(ACTIVITY_STATUS.name(), FormValue.text(today.name()));
+    values.put(PROMISE_OCCURRENCES.name(), FormValue.jsonList("[]"));
     List<CitizenPromise> ofTheYear = promises.promises(planned.agreementId(), planned.year());
     values.put(PROMISE_OPTIONS.name(), FormValue.jsonList(json(IntStream.range(0, ofTheYear.size())
         .mapToObj(i -> Map.of("value", String.valueOf(i + 1), "label", (i + 1) + ". " + ofTheYear.get(i).text()))
