@@ -97,15 +97,9 @@ class SameWorkBenchmark {
         break;
       }
       ClockUtil.setCurrentTime(due.get(due.size() - 1).getDuedate());
-      boolean showTimer = round == 0 && Boolean.getBoolean("benchmark.sql");
       for (Job job : due) {
-        if (showTimer && timerJobs.isEmpty()) {
-          SqlCounter.record();
-        }
-        timerJobs.add(measure(() -> management.executeJob(job.getId())));
-        if (showTimer && timerJobs.size() == 1) {
-          printShapes("one project follow-up timer job", SqlCounter.recorded());
-        }
+        timerJobs.add(shown(timerJobs.isEmpty() && Boolean.getBoolean("benchmark.sql"),
+            "one project follow-up timer job", () -> measure(() -> management.executeJob(job.getId()))));
       }
       for (ProcessInstance cycle : cycles) {
         for (Task task : tasks.createTaskQuery().processInstanceId(cycle.getId())
@@ -129,38 +123,16 @@ class SameWorkBenchmark {
           ProcessInstance replay = engine.getRuntimeService().createProcessInstanceByKey("bareUserTask")
               .processDefinitionTenantId(m.tenantId()).setVariables(seen).execute();
           Job bareTimer = management.createJobQuery().processInstanceId(replay.getId()).singleResult();
-          boolean showBareTimer = bareTimerJobs.isEmpty() && Boolean.getBoolean("benchmark.sql");
-          if (showBareTimer) {
-            SqlCounter.record();
-          }
-          bareTimerJobs.add(measure(() -> management.executeJob(bareTimer.getId())));
-          if (showBareTimer) {
-            printShapes("the bare timer job", SqlCounter.recorded());
-          }
+          bareTimerJobs.add(shown(bareTimerJobs.isEmpty() && Boolean.getBoolean("benchmark.sql"),
+              "the bare timer job", () -> measure(() -> management.executeJob(bareTimer.getId()))));
           Task bareTask = tasks.createTaskQuery().processInstanceId(replay.getId()).singleResult();
 
+          // the owner opens the form (the one call Tasklist makes for its values) and submits it, on both sides
           boolean show = project.isEmpty() && Boolean.getBoolean("benchmark.sql");
-          if (show) {
-            SqlCounter.record();
-          }
-          // the owner opens the form (the one call Tasklist makes for its values) and submits it
-          project.add(as(owner, m, () -> {
-            engine.getFormService().getTaskFormVariables(task.getId(), null, false);
-            engine.getFormService().submitTaskForm(task.getId(), answer);
-          }));
-          if (show) {
-            printShapes("one project form opened and submitted", SqlCounter.recorded());
-          }
-          if (show) {
-            SqlCounter.record();
-          }
-          bare.add(as(owner, m, () -> {
-            engine.getFormService().getTaskFormVariables(bareTask.getId(), null, false);
-            engine.getFormService().submitTaskForm(bareTask.getId(), answer);
-          }));
-          if (show) {
-            printShapes("the bare form opened and submitted", SqlCounter.recorded());
-          }
+          project.add(shown(show, "one project form opened and submitted",
+              () -> as(owner, m, () -> openAndSubmit(task.getId(), answer))));
+          bare.add(shown(show, "the bare form opened and submitted",
+              () -> as(owner, m, () -> openAndSubmit(bareTask.getId(), answer))));
         }
       }
     }
@@ -177,6 +149,22 @@ class SameWorkBenchmark {
         (median(project) + median(timerJobs)) / (median(bare) + median(bareTimerJobs)),
         (mean(project, true) + mean(timerJobs, true)) / (mean(bare, true) + mean(bareTimerJobs, true)),
         (mean(project, false) + mean(timerJobs, false)) / (mean(bare, false) + mean(bareTimerJobs, false)));
+  }
+
+  private void openAndSubmit(String taskId, Map<String, Object> answer) {
+    engine.getFormService().getTaskFormVariables(taskId, null, false);
+    engine.getFormService().submitTaskForm(taskId, answer);
+  }
+
+  /** Takes the sample; when {@code show}, also prints its statements by shape. */
+  private static Sample shown(boolean show, String what, java.util.function.Supplier<Sample> sample) {
+    if (!show) {
+      return sample.get();
+    }
+    SqlCounter.record();
+    Sample taken = sample.get();
+    printShapes(what, SqlCounter.recorded());
+    return taken;
   }
 
   /** The statements by their shape (table and kind), the most frequent first: where a completion's SQL goes. */

@@ -46,9 +46,7 @@ class OutboxDeliveryTest {
     kb = TestMunicipality.create(identity, "Outboxby");
     driver = new CycleDriver(engine, kb);
     sweeps = new SweepDriver(engine);
-    cycle = driver.cycle(driver.startAgreement("outbox-" + kb.tenantId(),
-        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
+    cycle = driver.cycleAtTheSituationPictures("outbox-" + kb.tenantId(), 2027);
   }
 
   @AfterEach

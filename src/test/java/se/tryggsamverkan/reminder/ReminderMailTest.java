@@ -64,9 +64,7 @@ class ReminderMailTest {
     kb = TestMunicipality.create(identity, "Kungsbacka");
     driver = new CycleDriver(engine, kb);
     sweeps = new SweepDriver(engine);
-    cycle = driver.cycle(driver.startAgreement("rem-" + kb.tenantId(),
-        kb.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY")), 2027);
-    driver.runDueTimers(cycle);
+    cycle = driver.cycleAtTheSituationPictures("rem-" + kb.tenantId(), 2027);
   }
 
   @AfterEach
