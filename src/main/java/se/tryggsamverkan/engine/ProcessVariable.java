@@ -109,6 +109,14 @@ public final class ProcessVariable<T> {
     tasks.setVariableLocal(taskId, name, typed(value));
   }
 
+  /**
+   * The value as the engine keeps it for this variable: what a multi-instance collection hands out as its element
+   * variable, so that the element is stored like the variable (a long text without the 4,000-character limit).
+   */
+  public Object asStored(T value) {
+    return typed(value);
+  }
+
   private Object typed(T value) {
     if (value == null || storage == Storage.PLAIN) {
       return value;

@@ -3,9 +3,11 @@ package se.tryggsamverkan.reminder;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.followup.ActivityFollowUp;
@@ -47,8 +49,9 @@ public class ActivityDelayNotice {
     people.add(agreement.municipalCoordinator());
     String responsible = a.responsibleParty().swedishName() + " (" + a.responsiblePerson() + ")";
     // recorded together; someone told already (a retried job) is skipped
+    Supplier<MailContent.Letter> letter = SingletonSupplier.of(() -> content.activityDelayed(
+        agreement.municipality(), a.description(), a.end(), responsible, tasklistUrl));
     outbox.recordAll(recipients.users(people).stream().map(to -> new Outbox.Planned(facts, MailKind.activityDelayed(),
-        to, () -> content.activityDelayed(agreement.municipality(), a.description(), a.end(), responsible, to,
-            tasklistUrl))).toList());
+        to, () -> letter.get().to(to))).toList());
   }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import se.tryggsamverkan.documents.Documents;
@@ -13,11 +12,35 @@ import se.tryggsamverkan.documents.Documents;
  * The Swedish subject and bodies (plain text and HTML) of each mail the product sends. The wording and layout are
  * the templates in {@code templates/mail} and the lines {@code mail.*} of {@code templates/texter.properties}; this
  * class only decides which template and hands it the facts.
+ *
+ * <p>A mail is rendered in two steps: its content once as a {@link Letter} (the same for every recipient: a group's
+ * reminder goes to each member), then the frame {@code mail/ram} per recipient, which adds the greeting and the
+ * signature around the content already rendered and escaped.
  */
 @Component
 public class MailContent {
 
   public record Rendered(String subject, String text, String html) {
+  }
+
+  /** A mail's subject and content, rendered once; {@link #to} gives one recipient's copy. */
+  public final class Letter {
+
+    private final String subject;
+    private final String text;
+    private final String html;
+
+    private Letter(String subject, String text, String html) {
+      this.subject = subject;
+      this.text = text;
+      this.html = html;
+    }
+
+    /** The mail as this recipient gets it: greeted by name, the content as rendered once. */
+    public Rendered to(Recipient to) {
+      return new Rendered(subject, documents.render("mail/ram.txt", Map.of("to", to.name(), "content", text)),
+          documents.render("mail/ram", Map.of("to", to.name(), "subject", subject, "content", html)));
+    }
   }
 
   /** What a summons says about the meeting: new, changed (a higher SEQUENCE) or cancelled. */
@@ -30,7 +53,7 @@ public class MailContent {
   }
 
   /** A reminder before a task's due date, or an escalation after it. */
-  public Rendered reminder(MailKind kind, TaskFacts task, Recipient to, ZonedDateTime now, String taskLink) {
+  public Letter reminder(MailKind kind, TaskFacts task, ZonedDateTime now, String taskLink) {
     String municipality = task.municipality() == null ? task.tenantId() : task.municipality();
     String dueDay = task.due().toLocalDate().toString();
     String when;
@@ -46,13 +69,13 @@ public class MailContent {
     }
     String subject = documents.message(kind.escalation() ? "mail.amne.forsenad" : "mail.amne.paminnelse",
         municipality, task.name(), when);
-    return render("mail/paminnelse", subject, to, Map.of("intro", intro, "municipality", municipality,
+    return render("mail/paminnelse", subject, Map.of("intro", intro, "municipality", municipality,
         "task", task.name(), "due", dueDay, "when", when, "link", taskLink));
   }
 
   /** A summons to a meeting, its change or its cancellation; the calendar file travels as an attachment. */
-  public Rendered summons(Summons what, String meeting, String municipality, Recipient to, LocalDate date,
-      LocalTime time, String place, String chair, String matter) {
+  public Letter summons(Summons what, String meeting, String municipality, LocalDate date, LocalTime time,
+      String place, String chair, String matter) {
     String subjectKey = switch (what) {
       case NEW -> "mail.amne.kallelse";
       case CHANGED -> "mail.amne.andrad-kallelse";
@@ -65,24 +88,22 @@ public class MailContent {
       case CANCELLED -> documents.message("mail.ingress.installt");
     };
     String subject = documents.message(subjectKey, meeting, date.toString(), time.toString(), municipality);
-    return render("mail/kallelse", subject, to, Map.of("intro", intro, "municipality", municipality,
+    return render("mail/kallelse", subject, Map.of("intro", intro, "municipality", municipality,
         "date", date.toString(), "time", time.toString(), "place", place, "chair", chair, "matter", matter));
   }
 
   /** An activity turned "Försenad": to its owner and both coordinators. */
-  public Rendered activityDelayed(String municipality, String activity, LocalDate end, String responsible,
-      Recipient to, String tasklistLink) {
+  public Letter activityDelayed(String municipality, String activity, LocalDate end, String responsible,
+      String tasklistLink) {
     String subject = documents.message("mail.amne.forsenad-aktivitet", municipality, activity);
-    return render("mail/forsenad-aktivitet", subject, to, Map.of("municipality", municipality,
+    return render("mail/forsenad-aktivitet", subject, Map.of("municipality", municipality,
         "activity", activity, "end", end.toString(), "responsible", responsible, "link", tasklistLink));
   }
 
-  private Rendered render(String template, String subject, Recipient to, Map<String, Object> facts) {
-    Map<String, Object> model = new HashMap<>(facts);
-    model.put("to", to.name());
-    model.put("subject", oneLine(subject));
-    return new Rendered(oneLine(subject), documents.render(template + ".txt", model),
-        documents.render(template, model));
+  private Letter render(String template, String subject, Map<String, Object> facts) {
+    // the HTML content without the line its template's comment leaves, as it sits in the frame
+    return new Letter(oneLine(subject), documents.render(template + ".txt", facts),
+        documents.render(template, facts).strip());
   }
 
   /** A header must stay one line: a name with a line break must not add headers. */

@@ -39,8 +39,9 @@ public class MailDelivery {
   /**
    * Delivers a batch. {@code openOf} tells which of the given task ids are still open tasks, asked once per batch.
    * Through a mail server each mail is sent and marked in its own transaction (ADR 4: at most the one mail in
-   * flight can go twice). Into the outbox alone the batch is locked, checked and marked in one transaction, with
-   * one statement for the sent and one for the cancelled.
+   * flight can go twice). Into the outbox alone the batch is read (without its text or a lock), checked and marked
+   * in one transaction, with one statement for the sent and one for the cancelled; each marks only what is still
+   * unsent, so a mail in two sweeps' batches is marked once.
    */
   public void deliverAll(List<Long> mailIds, Function<Collection<String>, Set<String>> openOf) {
     if (!transport.leavesTheDatabase()) {
@@ -62,7 +63,7 @@ public class MailDelivery {
   }
 
   private void deliverInOneGo(List<Long> mailIds, Function<Collection<String>, Set<String>> openOf) {
-    List<Outbox.Unsent> unsent = outbox.lockUnsent(mailIds);
+    List<Outbox.Unsent> unsent = outbox.unsent(mailIds);
     Set<String> open = openOf.apply(unsent.stream().filter(Outbox.Unsent::isAboutTask).map(Outbox.Unsent::taskId)
         .collect(Collectors.toSet()));
     List<Long> sent = new ArrayList<>();
@@ -71,9 +72,10 @@ public class MailDelivery {
       // the record is the delivery: nothing is handed to the transport, so the mails' text is not even read
       (mail.isAboutTask() && !open.contains(mail.taskId()) ? closed : sent).add(mail.id());
     }
-    outbox.markAllSent(sent);
-    outbox.markAllCancelled(closed, TASK_CLOSED);
-    LOG.info("{} mails delivered to {}, {} cancelled (task closed)", sent.size(), transport.describe(), closed.size());
+    int marked = outbox.markAllSent(sent);
+    int cancelled = outbox.markAllCancelled(closed, TASK_CLOSED);
+    LOG.info("{} mails delivered to {}, {} cancelled (task closed), {} marked by another job first", marked,
+        transport.describe(), cancelled, sent.size() + closed.size() - marked - cancelled);
   }
 
   /** Delivers one mail; returns why it failed, or null. */

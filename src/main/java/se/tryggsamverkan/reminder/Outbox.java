@@ -29,7 +29,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class Outbox {
 
-  public enum Status { PENDING, SENT, FAILED, NO_ADDRESS, CANCELLED }
+  public enum Status {
+    PENDING, SENT, FAILED, NO_ADDRESS, CANCELLED;
+
+    boolean unsent() {
+      return this == PENDING || this == FAILED;
+    }
+  }
+
+  /**
+   * "Still unsent" for statements that pick mails by id. Said as what the status is not: a sweep has just inserted
+   * its mails, the table's statistics do not know them yet, and {@code status in ('PENDING', 'FAILED')} made
+   * PostgreSQL read every unsent mail through the status index for each batch (17 ms per 500 of 7,000, against
+   * under 2 ms through the primary key). A condition without an index leaves the primary key as the way in.
+   */
+  private static final String STILL_UNSENT = java.util.Arrays.stream(Status.values()).filter(s -> !s.unsent())
+      .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "status not in (", ")"));
 
   public record Mail(long id, String tenantId, String taskId, String taskName, String kind, LocalDate dueDate,
       String recipient, String email, Status status, String subject, String bodyText, String bodyHtml, int attempts,
@@ -209,10 +224,13 @@ public class Outbox {
     }
   }
 
-  /** The unsent of these mails (not their text), locked until the transaction ends, in id order. */
-  List<Unsent> lockUnsent(List<Long> ids) {
+  /**
+   * The unsent of these mails (not their text), read without a lock: whoever marks them afterwards
+   * ({@link #markAllSent}, {@link #markAllCancelled}) marks only what is still unsent when the update runs.
+   */
+  List<Unsent> unsent(List<Long> ids) {
     return ids.isEmpty() ? List.of() : jdbc.sql("select id, task_id, kind from mail_outbox where id in (:ids) "
-            + "and status in ('PENDING', 'FAILED') order by id for update")
+            + "and " + STILL_UNSENT)
         .param("ids", ids).query((rs, n) -> new Unsent(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
   }
 
@@ -222,19 +240,21 @@ public class Outbox {
         .param("ids", ids).query(String.class).list());
   }
 
-  void markAllSent(List<Long> ids) {
-    if (!ids.isEmpty()) {
-      jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null "
-              + "where id in (:ids)")
-          .param("at", Timestamp.from(clock.instant())).param("ids", ids).update();
-    }
+  /**
+   * Marks these mails sent, those that are still unsent: a row another job marked first is left as it is (its
+   * update waits for that job's commit, then no longer matches). Returns how many were marked.
+   */
+  int markAllSent(List<Long> ids) {
+    return ids.isEmpty() ? 0 : jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :at, "
+            + "attempts = attempts + 1, last_error = null where id in (:ids) and " + STILL_UNSENT)
+        .param("at", Timestamp.from(clock.instant())).param("ids", ids).update();
   }
 
-  void markAllCancelled(List<Long> ids, String why) {
-    if (!ids.isEmpty()) {
-      jdbc.sql("update mail_outbox set status = 'CANCELLED', last_error = :why where id in (:ids)")
-          .param("why", why).param("ids", ids).update();
-    }
+  /** Cancels these mails, those that are still unsent, with the reason; returns how many were cancelled. */
+  int markAllCancelled(List<Long> ids, String why) {
+    return ids.isEmpty() ? 0 : jdbc.sql("update mail_outbox set status = 'CANCELLED', last_error = :why "
+            + "where id in (:ids) and " + STILL_UNSENT)
+        .param("why", why).param("ids", ids).update();
   }
 
   void markSent(long id) {

@@ -25,6 +25,7 @@ import se.tryggsamverkan.support.TestMunicipality;
  * The embedded default's transport, the outbox alone (issue 18): a sweep records its mails many rows per statement
  * and delivers a batch in one transaction. Each mail still goes once per task, kind, due date and recipient, a
  * sweep after it records and sends nothing again, and a mail whose task was completed before delivery is cancelled.
+ * A batch is 2,000 mails, marked with one statement for the sent, which skips a mail another job marked first.
  */
 @PostgresProcessTest
 class OutboxDeliveryTest {
@@ -115,6 +116,38 @@ class OutboxDeliveryTest {
     assertThat(rendered.get()).isEqualTo(rows + 1);
     assertThat(jdbc.sql("select subject from mail_outbox where id = :id").param("id", second.get(0))
         .query(String.class).single()).isEqualTo("Påminnelse om task-new");
+  }
+
+  @Test
+  void aSweepsMailsAreHandledTwoThousandPerJobAndAMailMarkedBeforeIsLeftAsItIs() {
+    ZonedDateTime due = ZonedDateTime.parse("2026-03-15T23:59:59+01:00[Europe/Stockholm]");
+    java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+    List<Outbox.Planned> mails = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_100; i++) {
+      mails.add(planned("many-" + i, due, "u" + i + "@example.org", rendered));
+    }
+    List<Long> ids = outbox.recordAll(mails);
+    assertThat(ids).hasSize(2_100);
+    // one of them was delivered already (a job of an earlier sweep that held it too)
+    jdbc.sql("update mail_outbox set status = 'SENT', attempts = 1 where id = :id").param("id", ids.get(5)).update();
+
+    // the sweep from its delivery on, with these mails: the ids of a batch are far more than 4,000 characters.
+    // Their tasks do not exist (no task was ever created with these ids), so delivery cancels them.
+    ProcessInstance sweep = engine.getRuntimeService().createProcessInstanceByKey("reminderSweep")
+        .setVariable("mailIds", org.camunda.spin.plugin.variable.SpinValues.jsonValue(ids.toString()).create())
+        .startBeforeActivity("Task_SendMail#multiInstanceBody").execute();
+    assertThat(sweeps.runJobs(sweep.getId())).isEmpty();
+
+    assertThat(jdbc.sql("select status, count(*) from mail_outbox where tenant_id = :t group by status")
+        .param("t", kb.tenantId()).query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list())
+        .containsExactlyInAnyOrder("CANCELLED=2099", "SENT=1");
+    assertThat(outbox.find(ids.get(5)).orElseThrow()).as("the mail marked before is left as it was")
+        .extracting(Outbox.Mail::status, Outbox.Mail::attempts, Outbox.Mail::lastError)
+        .containsExactly(Outbox.Status.SENT, 1, null);
+    assertThat(outbox.find(ids.get(6)).orElseThrow().lastError()).isEqualTo("Uppgiften är redan klar eller borttagen");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(sweep.getId())
+        .variableName("mailId").list()).as("one delivery job per 2,000 mails").hasSize(2)
+        .anySatisfy(batch -> assertThat(String.valueOf(batch.getValue())).hasSizeGreaterThan(4_000));
   }
 
   private Outbox.Planned planned(String taskId, ZonedDateTime due, String email,

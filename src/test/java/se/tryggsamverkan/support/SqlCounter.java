@@ -32,6 +32,8 @@ public final class SqlCounter {
   private static final java.util.List<String> RECORDED = java.util.Collections.synchronizedList(
       new java.util.ArrayList<>());
   private static volatile boolean recording;
+  private static final java.util.concurrent.ConcurrentHashMap<String, long[]> TIME_BY_STATEMENT =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private SqlCounter() {
   }
@@ -40,6 +42,28 @@ public final class SqlCounter {
     STATEMENTS.set(0);
     EXECUTIONS.set(0);
     COMMITS.set(0);
+    TIME_BY_STATEMENT.clear();
+  }
+
+  /**
+   * The statements (their first 90 characters) that took the most time since the last {@link #reset()}, as
+   * "total ms, executions, statement" lines; commits are one line of their own.
+   */
+  public static java.util.List<String> slowest(int n) {
+    return TIME_BY_STATEMENT.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(n)
+        .map(e -> String.format("%9.1f ms %7d x  %s", e.getValue()[0] / 1e6, e.getValue()[1], e.getKey()))
+        .toList();
+  }
+
+  private static void addTime(String statement, long nanos) {
+    String shape = statement.replaceAll("\\s+", " ").trim();
+    long[] sums = TIME_BY_STATEMENT.computeIfAbsent(shape.substring(0, Math.min(90, shape.length())),
+        k -> new long[2]);
+    synchronized (sums) {
+      sums[0] += nanos;
+      sums[1]++;
+    }
   }
 
   /** From now on keeps the text of every statement, until {@link #recorded()} hands them over. */
@@ -85,6 +109,9 @@ public final class SqlCounter {
                   if (recording) {
                     queries.forEach(q -> RECORDED.add(q.getQuery()));
                   }
+                  if (!queries.isEmpty()) {
+                    addTime(queries.get(0).getQuery(), info.getElapsedTime() * 1_000_000L);
+                  }
                 }
               })
               .methodListener(new MethodExecutionListener() {
@@ -97,6 +124,7 @@ public final class SqlCounter {
                   Method method = context.getMethod();
                   if (context.getTarget() instanceof Connection && "commit".equals(method.getName())) {
                     COMMITS.incrementAndGet();
+                    addTime("commit", context.getElapsedTime() * 1_000_000L);
                   }
                 }
               })

@@ -13,8 +13,11 @@ public final class ReminderSweepProcess {
 
   /** The ids of the mails this sweep recorded, a Json list (a string variable would stop at 4,000 characters). */
   public static final ProcessVariable<String> MAIL_IDS = ProcessVariable.json("mailIds");
-  /** The multi-instance element: one batch of mail ids, "1,2,3". */
-  public static final ProcessVariable<String> MAIL_ID = ProcessVariable.string("mailId");
+  /**
+   * The multi-instance element: one batch of mail ids, "1,2,3", as a long text (2,000 ids pass 4,000 characters).
+   * Sweeps started before it was one read it as the plain string it was.
+   */
+  public static final ProcessVariable<String> MAIL_ID = ProcessVariable.longText("mailId");
 
   private ReminderSweepProcess() {
   }
