@@ -87,10 +87,11 @@ YAML
 (cd "$work/bare" && mvn -o -q -B package -DskipTests)
 bare=$work/bare/target/bare-camunda-1.jar
 
-# starts a jar in a fresh directory; prints "seconds-to-Started rss-MB seconds-to-marker" (marker optional)
+# starts a jar in a directory (a new one: a new database; one started in before: its database again, the usual
+# start of an installation); prints "seconds-to-Started rss-MB seconds-to-marker" (marker optional)
 start() {
-  local jar=$1 marker=${2:-} dir
-  dir=$(mktemp -d "$work/run.XXXX")
+  local jar=$1 dir=$2 marker=${3:-}
+  rm -f "$dir/log"
   (cd "$dir" && exec java -jar "$jar" --server.port=0 > "$dir/log" 2>&1) &
   local pid=$!
   local waited=0
@@ -112,9 +113,16 @@ start() {
   echo "$started $rss $after"
 }
 
-printf "%-34s %s\n" "" "started in (s), RSS after start (MB)"
+printf "%-44s %s\n" "" "started in (s), RSS after start (MB)"
 for i in $(seq 1 "$runs"); do
-  printf "%-34s %s\n" "bare Camunda, run $i" "$(start "$bare")"
-  printf "%-34s %s\n" "product without demo, run $i" "$(DEMO_DATA=false start "$product")"
-  printf "%-34s %s\n" "product with demo, run $i" "$(DEMO_DATA=true start "$product" "Demo data created")  (last: s to lay the demo out)"
+  dir=$(mktemp -d "$work/run.XXXX")
+  printf "%-44s %s\n" "bare Camunda, new database, run $i" "$(start "$bare" "$dir")"
+  printf "%-44s %s\n" "bare Camunda, its database again, run $i" "$(start "$bare" "$dir")"
+  dir=$(mktemp -d "$work/run.XXXX")
+  printf "%-44s %s\n" "product without demo, new database, run $i" "$(DEMO_DATA=false start "$product" "$dir")"
+  printf "%-44s %s\n" "product without demo, its database again, run $i" "$(DEMO_DATA=false start "$product" "$dir")"
+  dir=$(mktemp -d "$work/run.XXXX")
+  printf "%-44s %s\n" "product with demo, new database, run $i" "$(DEMO_DATA=true start "$product" "$dir" \
+    "Demo data created")  (last: s to lay the demo out)"
+  printf "%-44s %s\n" "product with demo, its database again, run $i" "$(DEMO_DATA=true start "$product" "$dir")"
 done

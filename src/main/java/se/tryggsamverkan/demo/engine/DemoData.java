@@ -6,11 +6,11 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
@@ -81,6 +81,10 @@ class DemoData implements ApplicationRunner {
   private final DemoContent content = DemoContent.read();
   private Date realNow;
   private DemoTimeline timeline;
+  /** When each follow-up task is done: its day is fixed when it is created. */
+  private final Map<String, Date> followUpDoneAt = new HashMap<>();
+  private int tasksDone;
+  private int timersRun;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
       HistoryService history, FormService forms, EngineClock clock) {
@@ -104,6 +108,7 @@ class DemoData implements ApplicationRunner {
           : LocalDate.ofInstant(first.getStartTime().toInstant(), clock.zone()));
       return;
     }
+    long started = System.nanoTime();
     content.municipalities().forEach(this::createTenantAndUsers);
     content.managers().forEach(this::createManager);
     realNow = ClockUtil.getCurrentTime();
@@ -117,9 +122,10 @@ class DemoData implements ApplicationRunner {
       clock.applyDemoDay();
     }
     runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
-    LOG.info("Demo data created for {}: agreements {}–{} and {}–{}", timeline.today(),
-        timeline.currentAgreementStart(), timeline.currentYear(), timeline.renewedAgreementStart(),
-        timeline.renewedAgreementEnd());
+    LOG.info("Demo data created for {}: agreements {}–{} and {}–{}, {} tasks done and {} jobs run in {} ms",
+        timeline.today(), timeline.currentAgreementStart(), timeline.currentYear(), timeline.renewedAgreementStart(),
+        timeline.renewedAgreementEnd(), tasksDone, timersRun,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
   private void createAgreements() {
@@ -245,18 +251,23 @@ class DemoData implements ApplicationRunner {
         ? new Date(clock.startOfDay(planningStarts).getTime() + TimeUnit.HOURS.toMillis(9)) : realNow);
     while (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() > 0) {
       int round = currentRound(cycle.getId());
-      Task task = tasks.createTaskQuery().processInstanceId(cycle.getId()).list().stream()
-          .filter(t -> !stopAt.test(t.getTaskDefinitionKey(), round) && !doneAt(t, run).after(realNow))
-          .min(Comparator.comparing(t -> doneAt(t, run))).orElse(null);
+      // each open task's moment asked once per step (a follow-up's once for good: it does not move)
+      Map<Task, Date> open = new java.util.LinkedHashMap<>();
+      tasks.createTaskQuery().processInstanceId(cycle.getId()).list().forEach(t -> open.put(t, doneAt(t, run)));
+      Map.Entry<Task, Date> next = open.entrySet().stream()
+          .filter(t -> !stopAt.test(t.getKey().getTaskDefinitionKey(), round) && !t.getValue().after(realNow))
+          .min(Map.Entry.comparingByValue()).orElse(null);
+      Task task = next == null ? null : next.getKey();
       Job job = management.createJobQuery().processInstanceId(cycle.getId()).orderByJobDuedate().asc().list()
           .stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(realNow)).findFirst().orElse(null);
-      if (job != null && (task == null || job.getDuedate() == null || job.getDuedate().before(doneAt(task, run)))) {
+      if (job != null && (task == null || job.getDuedate() == null || job.getDuedate().before(next.getValue()))) {
         run(job);
       } else if (task != null) {
-        moveClockTo(doneAt(task, run));
+        moveClockTo(next.getValue());
         // claimed first, so that history and the plan's records say who did the work
         tasks.claim(task.getId(), task.getAssignee() != null ? task.getAssignee() : worker(task, run.m()));
         tasks.complete(task.getId(), answers(task, run, round, returns));
+        tasksDone++;
       } else {
         return;
       }
@@ -277,11 +288,13 @@ class DemoData implements ApplicationRunner {
       return FUTURE;
     }
     if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {
-      DemoContent.ActivityRow row = activityOf(task, run);
-      LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
-      // owners report in the morning, so that an activity reported finished on its end date is not late
-      return timeline.reportedOn(day, end(row, run), isLate(row, run))
-          .map(d -> new Date(clock.startOfDay(d).getTime() + TimeUnit.HOURS.toMillis(10))).orElse(FUTURE);
+      return followUpDoneAt.computeIfAbsent(task.getId(), id -> {
+        DemoContent.ActivityRow row = activityOf(task, run);
+        LocalDate day = LocalDate.parse((String) tasks.getVariable(id, FOLLOW_UP_ON.name()));
+        // owners report in the morning, so that an activity reported finished on its end date is not late
+        return timeline.reportedOn(day, end(row, run), isLate(row, run))
+            .map(d -> new Date(clock.startOfDay(d).getTime() + TimeUnit.HOURS.toMillis(10))).orElse(FUTURE);
+      });
     }
     Date at;
     if (run.year() > timeline.currentYear() || key.equals(TASK_SCHEDULE_FOLLOW_UP_MEETING)) {
@@ -303,7 +316,8 @@ class DemoData implements ApplicationRunner {
 
   private DemoContent.ActivityRow activityOf(Task task, CycleRun run) {
     // the description the follow-up's form shows, as its owner opens it
-    String description = (String) forms.getTaskFormVariables(task.getId()).get(ACTIVITY_DESCRIPTION.name());
+    String description = (String) forms.getTaskFormVariables(task.getId(), Set.of(ACTIVITY_DESCRIPTION.name()), true)
+        .get(ACTIVITY_DESCRIPTION.name());
     CycleContent c = run.content();
     return Stream.concat(c.activities().stream(), Stream.of(c.revision()))
         .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
@@ -477,6 +491,7 @@ class DemoData implements ApplicationRunner {
     }
     try {
       management.executeJob(job.getId());
+      timersRun++;
     } catch (OptimisticLockingException anotherThreadRanIt) {
       // done by the job executor
     } catch (ProcessEngineException e) {
