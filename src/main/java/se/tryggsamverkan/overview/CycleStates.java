@@ -21,8 +21,11 @@ public interface CycleStates {
       List<String> groups, String assignee, ZonedDateTime due) {
   }
 
-  /** The running cycles of these municipalities. */
-  List<Cycle> runningCycles(Collection<String> tenantIds);
+  /**
+   * The running cycles of these municipalities; {@code openTasks} are their open tasks as {@link #openTasks} gave
+   * them (read once for the table, which shows both).
+   */
+  List<Cycle> runningCycles(Collection<String> tenantIds, List<OpenTask> openTasks);
 
   /** Every cycle of one municipality, running or ended. */
   List<Cycle> cycles(String tenantId);

@@ -111,9 +111,10 @@ public class OverviewService {
       }
     }
     List<String> agreementIds = current.values().stream().map(OverviewRepository.AgreementRow::id).toList();
-    Map<String, List<CycleStates.Cycle>> cyclesByTenant = cycles.runningCycles(current.keySet()).stream()
+    List<CycleStates.OpenTask> openTasks = cycles.openTasks(current.keySet(), false);
+    Map<String, List<CycleStates.Cycle>> cyclesByTenant = cycles.runningCycles(current.keySet(), openTasks).stream()
         .collect(Collectors.groupingBy(CycleStates.Cycle::tenantId));
-    Map<String, List<CycleStates.OpenTask>> tasksByTenant = cycles.openTasks(current.keySet(), false).stream()
+    Map<String, List<CycleStates.OpenTask>> tasksByTenant = openTasks.stream()
         .collect(Collectors.groupingBy(CycleStates.OpenTask::tenantId));
     Map<String, List<OverviewRepository.ActivityRow>> activitiesByAgreement = repository.activities(agreementIds, year)
         .stream().collect(Collectors.groupingBy(OverviewRepository.ActivityRow::agreementId));

@@ -43,10 +43,18 @@ import se.tryggsamverkan.support.TestMunicipality;
  * what people wait for: the managers' overview, a coordinator's Tasklist query, one reminder sweep. Prints a
  * table and writes target/benchmark/scale.json.
  * Run: {@code mvn test -Dtest=ScaleBenchmark -Dbenchmark.municipalities=290}; with {@code -Dbenchmark.years=10}
- * each municipality has three agreements in a row from 2017, ten years of cycles.
+ * each municipality has three agreements in a row from 2017, ten years of cycles. With {@code -Dbenchmark.sql=true}
+ * it also counts the SQL of each timed request (datasource-proxy) and prints the statements that took the most time.
  */
 @PostgresProcessTest
 class ScaleBenchmark {
+
+  /** The statement counter, only when asked for: it wraps the DataSource for the whole run, seeding included. */
+  @org.springframework.boot.test.context.TestConfiguration
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("benchmark.sql")
+  @org.springframework.context.annotation.Import(se.tryggsamverkan.support.SqlCounter.Config.class)
+  static class CountSql {
+  }
 
   static final LocalDateTime TODAY = LocalDateTime.parse("2026-11-22T09:00");
   static final int SAMPLES = 60;
@@ -203,6 +211,7 @@ class ScaleBenchmark {
       check(call.get(), label);
     }
     List<Long> micros = new ArrayList<>();
+    se.tryggsamverkan.support.SqlCounter.reset();
     for (int i = 0; i < SAMPLES; i++) {
       long start = System.nanoTime();
       check(call.get(), label);
@@ -214,6 +223,12 @@ class ScaleBenchmark {
     results.put(key + "P50Ms", round(p50));
     results.put(key + "P95Ms", round(p95));
     table.add(String.format("%-45s %10.1f %10.1f", label, p50, p95));
+    var counts = se.tryggsamverkan.support.SqlCounter.counts();
+    if (counts.executions() > 0) {
+      table.add(String.format("  per request: %.1f statements, %.1f round trips; the most database time over all %d:",
+          (double) counts.statements() / SAMPLES, (double) counts.roundTrips() / SAMPLES, SAMPLES));
+      se.tryggsamverkan.support.SqlCounter.slowest(8).forEach(line -> table.add("    " + line));
+    }
   }
 
   private static void check(java.net.http.HttpResponse<String> response, String label) {

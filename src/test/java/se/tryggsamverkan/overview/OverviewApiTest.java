@@ -101,6 +101,32 @@ class OverviewApiTest {
   }
 
   @Test
+  void aCycleWithNoOpenTaskShowsTheTimerItWaitsFor() {
+    // Timerby's 2027 cycle waits at its start timer (not run yet): no task, only a timer tells where it stands
+    TestMunicipality tb = TestMunicipality.create(identity, "Timerby");
+    CycleDriver tbDriver = new CycleDriver(engine, tb);
+    tbDriver.cycle(tbDriver.startAgreement("ov-" + tb.tenantId(),
+        tb.agreementStart("2027-01-01", "2027-12-31", "POLICE")), 2027);
+    identity.createTenantUserMembership(tb.tenantId(), region);
+
+    JsonNode year = http.json("/api/tenants/" + tb.tenantId() + "/overview?year=2027", region, "test");
+    assertThat(year.path("cycle").path("activeElements")).extracting(JsonNode::asText)
+        .containsExactly(TIMER_CYCLE_START);
+    assertThat(year.path("cycle").path("phase").asText()).isEqualTo("WAITING");
+    assertThat(year.path("openTasks")).isEmpty();
+
+    JsonNode overview = http.json("/api/overview", region, "test");
+    JsonNode timerby = java.util.stream.StreamSupport.stream(overview.path("municipalities").spliterator(), false)
+        .filter(m -> m.path("tenantId").asText().equals(tb.tenantId())).findFirst().orElseThrow();
+    assertThat(timerby.path("planning").path("phase").asText()).isEqualTo("WAITING");
+    assertThat(timerby.path("openTasks").asInt()).isZero();
+    // the others' timers and tasks are theirs: Kungsbacka still waits for the steering group
+    JsonNode kungsbacka = java.util.stream.StreamSupport.stream(overview.path("municipalities").spliterator(), false)
+        .filter(m -> m.path("tenantId").asText().equals(kb.tenantId())).findFirst().orElseThrow();
+    assertThat(kungsbacka.path("planning").path("phase").asText()).isEqualTo("STEERING_DECISION");
+  }
+
+  @Test
   void aMunicipalitysYearShowsItsCycleItsOpenTasksByRoleAndItsPlan() {
     JsonNode year = http.json("/api/tenants/" + kb.tenantId() + "/overview?year=2027", region, "test");
 
