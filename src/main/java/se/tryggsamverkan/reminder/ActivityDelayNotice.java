@@ -3,11 +3,9 @@ package se.tryggsamverkan.reminder;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.function.SingletonSupplier;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.followup.ActivityFollowUp;
@@ -49,9 +47,8 @@ public class ActivityDelayNotice {
     people.add(agreement.municipalCoordinator());
     String responsible = a.responsibleParty().swedishName() + " (" + a.responsiblePerson() + ")";
     // recorded together; someone told already (a retried job) is skipped
-    Supplier<MailContent.Letter> letter = SingletonSupplier.of(() -> content.activityDelayed(
-        agreement.municipality(), a.description(), a.end(), responsible, tasklistUrl));
-    outbox.recordAll(recipients.users(people).stream().map(to -> new Outbox.Planned(facts, MailKind.activityDelayed(),
-        to, () -> letter.get().to(to))).toList());
+    outbox.recordAll(Outbox.Planned.toEach(facts, MailKind.activityDelayed(), recipients.users(people),
+        () -> content.activityDelayed(agreement.municipality(), a.description(), a.end(), responsible, tasklistUrl),
+        null));
   }
 }

@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.function.SingletonSupplier;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.reminder.MailContent.Summons;
@@ -173,10 +171,8 @@ public class MeetingSummons {
     TaskFacts facts = new TaskFacts(meeting.uid() + "#" + meeting.sequence(), type.meetingName,
         agreement.tenantId(), agreement.municipality(), start.atZone(zone), null, List.of(), agreement.id());
     // recorded together; a person summoned already (by another node's sweep) is skipped
-    Supplier<MailContent.Letter> letter = SingletonSupplier.of(() -> content.summons(what, type.meetingName,
-        agreement.municipality(), meeting.date(), meeting.time(), meeting.place(), chair, meeting.matter()));
-    outbox.recordAll(people.stream().map(to -> new Outbox.Planned(facts, type.kind, to, () -> letter.get().to(to),
-        ics)).toList());
+    outbox.recordAll(Outbox.Planned.toEach(facts, type.kind, people, () -> content.summons(what, type.meetingName,
+        agreement.municipality(), meeting.date(), meeting.time(), meeting.place(), chair, meeting.matter()), ics));
   }
 
   private static List<String> steeringGroup(Agreement agreement) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The record of every mail: planned, sent, failed and why, or not sendable (no address). Its unique key
@@ -43,8 +46,8 @@ public class Outbox {
    * PostgreSQL read every unsent mail through the status index for each batch (17 ms per 500 of 7,000, against
    * under 2 ms through the primary key). A condition without an index leaves the primary key as the way in.
    */
-  private static final String STILL_UNSENT = java.util.Arrays.stream(Status.values()).filter(s -> !s.unsent())
-      .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "status not in (", ")"));
+  private static final String STILL_UNSENT = Arrays.stream(Status.values()).filter(s -> !s.unsent())
+      .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "status not in (", ")"));
 
   public record Mail(long id, String tenantId, String taskId, String taskName, String kind, LocalDate dueDate,
       String recipient, String email, Status status, String subject, String bodyText, String bodyHtml, int attempts,
@@ -62,6 +65,16 @@ public class Outbox {
 
     public Planned(TaskFacts task, MailKind kind, Recipient to, Supplier<MailContent.Rendered> content) {
       this(task, kind, to, content, null);
+    }
+
+    /**
+     * One mail per recipient, all with the same content: the letter is rendered once, when the first of them that
+     * is new needs it, and each copy adds only its recipient's greeting.
+     */
+    public static List<Planned> toEach(TaskFacts task, MailKind kind, List<Recipient> recipients,
+        Supplier<MailContent.Letter> letter, String ics) {
+      Supplier<MailContent.Letter> once = SingletonSupplier.of(letter);
+      return recipients.stream().map(to -> new Planned(task, kind, to, () -> once.get().to(to), ics)).toList();
     }
 
     Key key() {

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.function.SingletonSupplier;
 
 /** One sweep: decides which reminders and escalations are due now and records each mail once. */
 @Service
@@ -49,12 +47,8 @@ public class ReminderPlanning {
         continue;
       }
       List<Recipient> to = kind.get().escalation() ? people.forEscalation(task) : people.forReminder(task);
-      // the content is the same for every recipient: rendered once, when the first new mail of the task needs it
-      Supplier<MailContent.Letter> letter = SingletonSupplier.of(
-          () -> content.reminder(kind.get(), task, now, taskLink.apply(task.taskId())));
-      for (Recipient recipient : to) {
-        mails.add(new Outbox.Planned(task, kind.get(), recipient, () -> letter.get().to(recipient)));
-      }
+      mails.addAll(Outbox.Planned.toEach(task, kind.get(), to,
+          () -> content.reminder(kind.get(), task, now, taskLink.apply(task.taskId())), null));
     }
     List<Long> toSend = new ArrayList<>(outbox.recordAll(mails));
     toSend.addAll(outbox.unsentStandAlone());

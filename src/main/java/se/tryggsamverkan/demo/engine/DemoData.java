@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -252,7 +253,7 @@ class DemoData implements ApplicationRunner {
     while (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() > 0) {
       int round = currentRound(cycle.getId());
       // each open task's moment asked once per step (a follow-up's once for good: it does not move)
-      Map<Task, Date> open = new java.util.LinkedHashMap<>();
+      Map<Task, Date> open = new LinkedHashMap<>();
       tasks.createTaskQuery().processInstanceId(cycle.getId()).list().forEach(t -> open.put(t, doneAt(t, run)));
       Map.Entry<Task, Date> next = open.entrySet().stream()
           .filter(t -> !stopAt.test(t.getKey().getTaskDefinitionKey(), round) && !t.getValue().after(realNow))
