@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Reads Kolada's open API (v3): the figures of some KPIs for some areas and years, following the pages, and a
@@ -47,13 +48,14 @@ public class KoladaClient {
   }
 
   private final KoladaSettings settings;
-  private final HttpClient http;
+  /** Built when Kolada is first asked (the nightly refresh, an administrator): it costs a few hundred ms at start. */
+  private final SingletonSupplier<HttpClient> http;
   private final ObjectMapper json = new ObjectMapper();
 
   KoladaClient(KoladaSettings settings) {
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(settings.timeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build());
   }
 
   /** The figures of these KPIs for these areas and years (at most 25 of each). */
@@ -118,7 +120,7 @@ public class KoladaClient {
     long start = System.nanoTime();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
       throw new KoladaUnavailable("Kolada did not answer " + url + " within " + settings.timeout(), e);
     } catch (IOException e) {

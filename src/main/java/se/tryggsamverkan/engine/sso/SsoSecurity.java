@@ -34,8 +34,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Single sign-on with OpenID Connect, on the profile {@code sso} (see application-sso.yaml): Tasklist, Cockpit,
  * Admin, the overview and the administrators' page log in through the identity provider; {@code /api} and
  * {@code /engine-rest} take its bearer tokens besides HTTP Basic. A login without a municipality or a role ends on a
- * Swedish page instead of an empty Tasklist. Without the profile, {@link NoSingleSignOn} leaves every request to the
- * engine's own logins.
+ * Swedish page instead of an empty Tasklist. Without the profile, Spring Security is not configured at all
+ * (application.yaml excludes its auto-configurations) and every request goes to the engine's own logins.
  */
 @Configuration
 @Profile("sso")
