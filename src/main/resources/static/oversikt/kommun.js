@@ -59,6 +59,10 @@ export function municipalityPage() {
   }
 
   function renderCycle(data) {
+    const notUpgraded = clear($('cykel-version'));
+    for (const n of data.notUpgraded || []) {
+      notUpgraded.append(el('li', {}, n.message));
+    }
     const cycle = data.cycle;
     $('cykel-rubrik').textContent = 'Årscykeln ' + data.year;
     const phase = clear($('cykel-fas'));

@@ -31,13 +31,23 @@ function promiseChips(p) {
   return chips;
 }
 
+/** An agreement or cycle the last upgrade left on an older process version: said in the row, detailed on its page. */
+function notUpgraded(list) {
+  if (!list || list.length === 0) {
+    return null;
+  }
+  return el('span', { className: 'sub not-upgraded' }, '⚠ ' + (list.length === 1 ? 'En process'
+    : list.length + ' processer') + ' på äldre processversion');
+}
+
 const COLUMNS = [
   {
     key: 'kommun', label: 'Kommun', text: true,
     value: (m) => m.name,
     cell: (m) => el('th', { scope: 'row' },
       el('a', { href: 'kommun.html?kommun=' + encodeURIComponent(m.tenantId) }, m.name),
-      el('span', { className: 'sub' }, m.policeArea))
+      el('span', { className: 'sub' }, m.policeArea),
+      notUpgraded(m.notUpgraded))
   },
   {
     key: 'genomforande', label: 'Genomförande (fas)',

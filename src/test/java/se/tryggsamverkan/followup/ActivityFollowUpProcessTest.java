@@ -39,15 +39,6 @@ import se.tryggsamverkan.support.TestMunicipality;
 @PostgresProcessTest
 class ActivityFollowUpProcessTest {
 
-  /** Night walks (owner: the activity owner, quarterly, whole year) and parents' letters (police, monthly, Jan–Mar). */
-  static final String ACTIVITIES = "[" + activity("Nattvandringsutbildning", "ACTIVITY_OWNER", "2027-01-01",
-      "2027-12-31", "QUARTERLY") + "," + activity("Föräldrabrev om narkotika", "POLICE_COORDINATOR", "2027-01-01",
-      "2027-03-31", "MONTHLY") + "," + activity("Trygghetsvandring i Furulund", "MUNICIPAL_COORDINATOR",
-      "2027-06-01", "2027-12-31", "HALF_YEARLY") + "]";
-  static final String PROMISES = "[{\"text\":\"Polisen genomför trafikkontroller\",\"party\":\"POLICE\","
-      + "\"target\":\"minst 1 per vecka\"},{\"text\":\"Ett föräldrabrev skickas\",\"party\":\"BOTH\","
-      + "\"target\":\"minst 3 per år\"}]";
-
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
@@ -63,27 +54,12 @@ class ActivityFollowUpProcessTest {
   String agreementId;
 
   static String activity(String description, String owner, String start, String end, String interval) {
-    return "{\"focusArea\":\"Trygghet i trafik\",\"description\":\"" + description + "\",\"expectedEffect\":"
-        + "\"Tryggare\",\"responsibleParty\":\"BOTH\",\"responsiblePerson\":\"%" + owner + "%\",\"startDate\":\""
-        + start + "\",\"endDate\":\"" + end + "\",\"indicators\":\"Antal\",\"followUpInterval\":\"" + interval
-        + "\"}";
+    return CycleDriver.activity(description, owner, start, end, interval);
   }
 
-  /**
-   * The cycle 2027 of a new agreement with {@link #ACTIVITIES} (owners filled in with the municipality's users) and
-   * {@link #PROMISES} approved and signed on 20 December 2026, the clock left there.
-   */
+  /** See {@link CycleDriver#signedThreeActivityPlan}. */
   static ProcessInstance signedThreeActivityPlan(CycleDriver driver, TestMunicipality municipality, String key) {
-    Clock.setTo("2026-01-02T09:00");
-    ProcessInstance cycle = driver.cycleAtTheActionPlan(key + "-" + municipality.tenantId(), 2027, "Buskörning");
-    String activities = ACTIVITIES;
-    for (Role role : Role.values()) {
-      activities = activities.replace("%" + role.name() + "%", municipality.user(role));
-    }
-    driver.completePlan(cycle, activities, PROMISES);
-    Clock.setTo("2026-12-20T10:00");
-    driver.approveAndSign(cycle);
-    return cycle;
+    return driver.signedThreeActivityPlan(key);
   }
 
   @BeforeEach
@@ -250,7 +226,7 @@ class ActivityFollowUpProcessTest {
     for (Role role : Role.values()) {
       activities = activities.replace("%" + role.name() + "%", kb.user(role));
     }
-    driver.completePlan(cycle, activities, PROMISES);
+    driver.completePlan(cycle, activities, CycleDriver.TWO_PROMISES);
     Clock.setTo("2027-05-15T10:00");
     driver.approveAndSign(cycle);
     agreementId = (String) engine.getRuntimeService().getVariable(cycle.getId(), AGREEMENT_ID.name());

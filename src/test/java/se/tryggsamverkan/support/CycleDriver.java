@@ -25,11 +25,48 @@ import se.tryggsamverkan.identity.Role;
 /** Moves agreements and cycles forward through the engine API, the way coordinators would in Tasklist. */
 public final class CycleDriver {
 
+  /**
+   * Night walks (the activity owner, quarterly, all year), parents' letters (the police, monthly, January to March)
+   * and a safety walk (the municipality, half-yearly, June to December).
+   */
+  public static final String THREE_ACTIVITIES = "[" + activity("Nattvandringsutbildning", "ACTIVITY_OWNER",
+      "2027-01-01", "2027-12-31", "QUARTERLY") + "," + activity("Föräldrabrev om narkotika", "POLICE_COORDINATOR",
+      "2027-01-01", "2027-03-31", "MONTHLY") + "," + activity("Trygghetsvandring i Furulund", "MUNICIPAL_COORDINATOR",
+      "2027-06-01", "2027-12-31", "HALF_YEARLY") + "]";
+  public static final String TWO_PROMISES = "[{\"text\":\"Polisen genomför trafikkontroller\",\"party\":\"POLICE\","
+      + "\"target\":\"minst 1 per vecka\"},{\"text\":\"Ett föräldrabrev skickas\",\"party\":\"BOTH\","
+      + "\"target\":\"minst 3 per år\"}]";
+
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
   private final String activityOwner;
   private final TestMunicipality municipality;
+
+  /** An activity row as the plan form submits it; {@code owner} a role whose user {@code %ROLE%} stands for. */
+  public static String activity(String description, String owner, String start, String end, String interval) {
+    return "{\"focusArea\":\"Trygghet i trafik\",\"description\":\"" + description + "\",\"expectedEffect\":"
+        + "\"Tryggare\",\"responsibleParty\":\"BOTH\",\"responsiblePerson\":\"%" + owner + "%\",\"startDate\":\""
+        + start + "\",\"endDate\":\"" + end + "\",\"indicators\":\"Antal\",\"followUpInterval\":\"" + interval
+        + "\"}";
+  }
+
+  /**
+   * The cycle 2027 of a new agreement with {@link #THREE_ACTIVITIES} (owners filled in with the municipality's users)
+   * and {@link #TWO_PROMISES} approved and signed on 20 December 2026, the clock left there.
+   */
+  public ProcessInstance signedThreeActivityPlan(String key) {
+    Clock.setTo("2026-01-02T09:00");
+    ProcessInstance cycle = cycleAtTheActionPlan(key + "-" + municipality.tenantId(), 2027, "Buskörning");
+    String activities = THREE_ACTIVITIES;
+    for (Role role : Role.values()) {
+      activities = activities.replace("%" + role.name() + "%", municipality.user(role));
+    }
+    completePlan(cycle, activities, TWO_PROMISES);
+    Clock.setTo("2026-12-20T10:00");
+    approveAndSign(cycle);
+    return cycle;
+  }
 
   /** A driver whose plans name the municipality's activity owner as responsible person. */
   public CycleDriver(ProcessEngine engine, TestMunicipality municipality) {
@@ -38,6 +75,10 @@ public final class CycleDriver {
     this.management = engine.getManagementService();
     this.activityOwner = municipality.user(Role.ACTIVITY_OWNER);
     this.municipality = municipality;
+  }
+
+  public TestMunicipality municipality() {
+    return municipality;
   }
 
   public ProcessInstance startAgreement(String businessKey, Map<String, Object> variables) {
@@ -96,12 +137,21 @@ public final class CycleDriver {
   }
 
   public void completeSituationPictures(ProcessInstance cycle) {
-    complete(cycle, TASK_POLICE_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(), "Trafikbrott ökar",
-        SITUATION_ENTRIES.name(), json("[{\"source\":\"CRIME_STATISTICS\",\"description\":\"Anmälda "
-            + "trafikbrott\",\"figure\":412,\"unit\":\"anmälda brott\"}]")));
-    complete(cycle, TASK_MUNICIPAL_SITUATION_PICTURE, Map.of(SITUATION_PICTURE.name(),
-        "Otrygghet vid Resecentrum", PLACES.name(), json("[{\"name\":\"Resecentrum\",\"kind\":"
-            + "\"UNSAFE_PLACE\",\"description\":\"Dålig belysning\"}]")));
+    complete(cycle, TASK_POLICE_SITUATION_PICTURE, policeSituationPicture());
+    complete(cycle, TASK_MUNICIPAL_SITUATION_PICTURE, municipalSituationPicture());
+  }
+
+  /** The police's situation picture as its form submits it: a text and one figure. */
+  public static Map<String, Object> policeSituationPicture() {
+    return Map.of(SITUATION_PICTURE.name(), "Trafikbrott ökar", SITUATION_ENTRIES.name(), json("[{\"source\":"
+        + "\"CRIME_STATISTICS\",\"description\":\"Anmälda trafikbrott\",\"figure\":412,"
+        + "\"unit\":\"anmälda brott\"}]"));
+  }
+
+  /** The municipality's situation picture as its form submits it: a text and one place. */
+  public static Map<String, Object> municipalSituationPicture() {
+    return Map.of(SITUATION_PICTURE.name(), "Otrygghet vid Resecentrum", PLACES.name(), json("[{\"name\":"
+        + "\"Resecentrum\",\"kind\":\"UNSAFE_PLACE\",\"description\":\"Dålig belysning\"}]"));
   }
 
   public void completeMerge(ProcessInstance cycle, String... problems) {

@@ -47,6 +47,8 @@ import se.tryggsamverkan.support.DemoDay;
 import se.tryggsamverkan.support.EmbeddedPostgres;
 import se.tryggsamverkan.support.HeadlessChromium;
 import se.tryggsamverkan.support.Http;
+import se.tryggsamverkan.upgrade.UpgradeRefusal;
+import se.tryggsamverkan.upgrade.UpgradeRefusals;
 
 /**
  * End-to-end through the managers' overview page (/oversikt/) in headless Chromium, on the demo data and a real
@@ -98,6 +100,8 @@ class OverviewBrowserTest {
   private EngineClock engineClock;
   @Autowired
   private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired
+  private UpgradeRefusals refusals;
 
   private Http http;
   private Path profile;
@@ -486,6 +490,39 @@ class OverviewBrowserTest {
     assertThat(map.isDisplayed()).isTrue();
     assertThat(se.tryggsamverkan.support.Axe.seriousOrCritical(driver)).as("the picker page").isEmpty();
     assertThat(HeadlessChromium.pageErrors(driver)).isEmpty();
+  }
+
+  /**
+   * An upgrade that left Kungsbacka's cycle on its old process version (issue 19): the row says so at a glance and
+   * the municipality's page says which cycle and version, in Swedish. The refusal is recorded as the upgrade records
+   * one (ProcessUpgradeTest makes a real one) and removed again, so the other tests see the demo as it was.
+   */
+  @Test
+  @Order(6)
+  void anUpgradeThatLeftACycleOnItsOldVersionIsMarkedInTheTableAndOnTheMunicipalitysPage() {
+    JsonNode kungsbacka = http.json("/api/tenants/kungsbacka/overview", REGION_MANAGER, PASSWORD);
+    int year = kungsbacka.path("year").asInt();
+    String cycle = kungsbacka.path("cycle").path("processInstanceId").asText();
+    refusals.replace("yearlyCycle", List.of(new UpgradeRefusal(cycle, "yearlyCycle", "Årscykel", 1, 2, "kungsbacka",
+        "kungsbacka-" + year, year, "waits in Task_X: There is no migration instruction for this instance's activity",
+        engineClock.instant())));
+    try {
+      driver.get(page("index.html"));
+      logInOnThePage(REGION_MANAGER);
+      waitForTable();
+      assertThat(cell(row("kungsbacka"), 1).getText()).contains("⚠ En process på äldre processversion");
+      assertThat(cell(row("kavlinge"), 1).getText()).doesNotContain("processversion");
+      screenshot("26-oversikt-aldre-processversion");
+
+      row("kungsbacka").findElement(By.linkText(kungsbacka.path("name").asText())).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("cykel-version"), "processversion"));
+      assertThat(driver.findElement(By.id("cykel-version")).getText()).isEqualTo("Årscykel " + year
+          + " körs kvar på processversion 1 (den nyaste är 2): uppgraderingen kunde inte flytta den. Driften har "
+          + "fått orsaken.");
+      screenshot("27-kungsbacka-aldre-processversion");
+    } finally {
+      refusals.replace("yearlyCycle", List.of());
+    }
   }
 
   // --- the overview page ---

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,8 @@ import se.tryggsamverkan.identity.Viewer;
 import se.tryggsamverkan.overview.CycleStates;
 import se.tryggsamverkan.overview.OverviewService;
 import se.tryggsamverkan.plan.PlanChange;
+import se.tryggsamverkan.upgrade.UpgradeRefusal;
+import se.tryggsamverkan.upgrade.UpgradeRefusals;
 import se.tryggsamverkan.web.ApiAccess;
 
 /**
@@ -54,10 +57,22 @@ class OverviewController {
     }
   }
 
+  /**
+   * {@code notUpgraded}: the municipality's agreements and cycles that the last upgrade could not move to the newest
+   * process version (issue 19), in Swedish; empty as a rule.
+   */
   record MunicipalityRow(String tenantId, String name, String policeArea, String agreementId, String period,
       PhaseView implementation, PhaseView planning, int openTasks, int overdueTasks, int dueSoonTasks,
       int delayedActivities, List<StatusCount> activities, OverviewService.PromiseCounts promises, String link,
-      String page) {
+      String page, List<NotUpgradedView> notUpgraded) {
+  }
+
+  /** An agreement or cycle left on an older process version by the last upgrade; the operator has the reason. */
+  record NotUpgradedView(String processInstanceId, String process, Integer year, int version, String message) {
+
+    static NotUpgradedView of(UpgradeRefusal r) {
+      return new NotUpgradedView(r.processInstanceId(), r.processKey(), r.year(), r.fromVersion(), r.swedish());
+    }
   }
 
   record Overview(LocalDate today, int year, List<MunicipalityRow> municipalities) {
@@ -102,7 +117,8 @@ class OverviewController {
   record MunicipalityView(String tenantId, String name, String policeArea, String agreementId, String period, int year,
       List<Integer> years, LocalDate today, CycleView cycle, List<TaskView> openTasks, List<RoleView> tasksByRole,
       List<StatusCount> activitiesByStatus, List<ActivityView> activities, List<PromiseView> promises,
-      List<DecisionView> decisions, List<ReportView> reports, List<PlanChangeView> planChanges) {
+      List<DecisionView> decisions, List<ReportView> reports, List<PlanChangeView> planChanges,
+      List<NotUpgradedView> notUpgraded) {
   }
 
   private final OverviewService overview;
@@ -110,10 +126,12 @@ class OverviewController {
   private final Viewer viewer;
   private final EngineClock clock;
   private final Directory directory;
+  private final UpgradeRefusals notUpgraded;
 
   OverviewController(OverviewService overview, ApiAccess access, Viewer viewer, EngineClock clock,
-      Directory directory) {
+      Directory directory, UpgradeRefusals notUpgraded) {
     this.directory = directory;
+    this.notUpgraded = notUpgraded;
     this.overview = overview;
     this.access = access;
     this.viewer = viewer;
@@ -126,12 +144,15 @@ class OverviewController {
     ZonedDateTime now = clock.now();
     // an administrator belongs to no municipality but may see them all
     Set<String> tenants = viewer.administrator() ? directory.allTenantIds() : viewer.tenantIds();
+    Map<String, List<NotUpgradedView>> notMoved = notUpgraded.ofTenants(tenants).stream()
+        .collect(Collectors.groupingBy(UpgradeRefusal::tenantId, Collectors.mapping(NotUpgradedView::of,
+            Collectors.toList())));
     return new Overview(now.toLocalDate(), now.getYear(), overview.municipalities(tenants, now).stream()
         .map(r -> new MunicipalityRow(r.tenantId(), r.name(), r.policeArea(), r.agreementId(), r.period(),
             PhaseView.of(r.implementation()), PhaseView.of(r.planning()), r.openTasks(), r.overdueTasks(),
             r.dueSoonTasks(), r.activitiesByStatus().getOrDefault(ActivityStatus.DELAYED, 0),
             StatusCount.of(r.activitiesByStatus()), r.promises(), "/api/tenants/" + r.tenantId() + "/overview",
-            "/oversikt/kommun.html?kommun=" + r.tenantId()))
+            "/oversikt/kommun.html?kommun=" + r.tenantId(), notMoved.getOrDefault(r.tenantId(), List.of())))
         .toList());
   }
 
@@ -183,7 +204,8 @@ class OverviewController {
             c.deciders().swedishName(), c.decidedAt() == null ? null : c.decidedAt().toLocalDate(),
             c.rows().stream().map(r -> r.swedish(directory::displayName)).toList(),
             c.decisions().stream().map(d -> new ChangeDecisionView(d.party().swedishName(), d.approves(),
-                d.comment(), directory.displayName(d.decidedBy()), d.decidedAt().toLocalDate())).toList())).toList());
+                d.comment(), directory.displayName(d.decidedBy()), d.decidedAt().toLocalDate())).toList())).toList(),
+        notUpgraded.ofTenants(Set.of(tenantId)).stream().map(NotUpgradedView::of).toList());
   }
 
   @GetMapping(path = "/api/tenants/{tenantId}/overview/diagram", produces = MediaType.APPLICATION_XML_VALUE)

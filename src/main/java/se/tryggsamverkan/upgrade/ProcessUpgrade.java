@@ -1,0 +1,17 @@
+package se.tryggsamverkan.upgrade;
+
+import java.util.List;
+import java.util.Map;
+
+/** Moves running agreements and cycles to the newest process version (issue 19, ADR 13). */
+public interface ProcessUpgrade {
+
+  /** Moves every running instance of an older version that the engine accepts; idempotent. */
+  UpgradeReport migrateRunningInstances();
+
+  /** Per process key, how many instances run on each deployed version (versions without instances left out). */
+  Map<String, Map<Integer, Long>> runningPerVersion();
+
+  /** The instances the last run refused and that still run on their old version. */
+  List<UpgradeRefusal> refusals();
+}

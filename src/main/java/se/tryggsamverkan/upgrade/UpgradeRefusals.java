@@ -1,0 +1,74 @@
+package se.tryggsamverkan.upgrade;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The table of instances the last upgrade run refused (V18). */
+@Repository
+public class UpgradeRefusals {
+
+  /** The column's width: a longer reason is cut with an ellipsis (the whole reason is in the log). */
+  public static final int REASON_MAX = 4000;
+
+  private final JdbcClient jdbc;
+
+  UpgradeRefusals(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * After a run over {@code processKey}: the refusals of this run replace the earlier ones of that process, so that
+   * an instance moved or ended since is no longer listed.
+   */
+  @Transactional
+  public void replace(String processKey, Collection<UpgradeRefusal> refused) {
+    jdbc.sql("delete from process_upgrade_refusal where process_key = :key").param("key", processKey).update();
+    for (UpgradeRefusal r : refused) {
+      jdbc.sql("""
+          insert into process_upgrade_refusal (process_instance_id, process_key, process_name, from_version,
+            to_version, tenant_id, business_key, cycle_year, reason, refused_at)
+          values (:id, :key, :name, :from, :to, :tenant, :businessKey, :year, :reason, :at)""")
+          .param("id", r.processInstanceId()).param("key", r.processKey()).param("name", r.processName())
+          .param("from", r.fromVersion())
+          .param("to", r.toVersion()).param("tenant", r.tenantId()).param("businessKey", r.businessKey())
+          .param("year", r.year()).param("reason", cut(r.reason())).param("at", Timestamp.from(r.refusedAt()))
+          .update();
+    }
+  }
+
+  /** Forgets one instance: it was moved by hand or has ended. */
+  public void forget(String processInstanceId) {
+    jdbc.sql("delete from process_upgrade_refusal where process_instance_id = :id").param("id", processInstanceId)
+        .update();
+  }
+
+  public List<UpgradeRefusal> all() {
+    return jdbc.sql("select * from process_upgrade_refusal order by tenant_id, process_key, cycle_year")
+        .query(UpgradeRefusals::row).list();
+  }
+
+  public List<UpgradeRefusal> ofTenants(Set<String> tenantIds) {
+    if (tenantIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+        select * from process_upgrade_refusal where tenant_id in (:tenants)
+        order by tenant_id, process_key, cycle_year""")
+        .param("tenants", tenantIds).query(UpgradeRefusals::row).list();
+  }
+
+  static String cut(String reason) {
+    return reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX - 1) + "…";
+  }
+
+  private static UpgradeRefusal row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new UpgradeRefusal(rs.getString("process_instance_id"), rs.getString("process_key"),
+        rs.getString("process_name"), rs.getInt("from_version"), rs.getInt("to_version"), rs.getString("tenant_id"), rs.getString("business_key"),
+        (Integer) rs.getObject("cycle_year"), rs.getString("reason"), rs.getTimestamp("refused_at").toInstant());
+  }
+}

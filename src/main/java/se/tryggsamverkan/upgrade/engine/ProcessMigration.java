@@ -1,0 +1,311 @@
+package se.tryggsamverkan.upgrade.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigratingTransitionInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.tryggsamverkan.agreement.engine.AgreementProcess;
+import se.tryggsamverkan.cycle.engine.YearlyCycleProcess;
+import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.upgrade.ProcessUpgrade;
+import se.tryggsamverkan.upgrade.UpgradeRefusal;
+import se.tryggsamverkan.upgrade.UpgradeRefusals;
+import se.tryggsamverkan.upgrade.UpgradeReport;
+
+/**
+ * The upgrade of running instances (issue 19, ADR 13): every running agreement and cycle of an older version of
+ * its process moves to the newest version through the engine's migration API, in batches, each batch in one
+ * transaction. The plan per version pair maps equal activities (same id, type and place) and the renames of
+ * {@link ActivityRename#RELEASED}; timers keep their due dates (no event trigger is updated), so nothing fires twice
+ * or moves. A local variable that the newest version declares, empty, on a scope an old instance is already in is
+ * created there (null), as starting that scope would have. An instance the engine refuses stays on its version, is
+ * logged with its municipality, year and reason and listed in {@link UpgradeRefusals}. Agreements first: they call
+ * the cycles.
+ */
+@Service
+class ProcessMigration implements ProcessUpgrade {
+
+  static final List<String> KEYS = List.of(AgreementProcess.KEY, YearlyCycleProcess.KEY);
+  /** Instances per transaction: a batch that fails one instance is tried again without it. */
+  static final int BATCH = 100;
+  private static final int TRIES_WHEN_BUSY = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessMigration.class);
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final TransactionTemplate transaction;
+  private final UpgradeRefusals refusals;
+  private final EngineClock clock;
+  private final List<ActivityRename> renames;
+
+  @Autowired
+  ProcessMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
+      TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock) {
+    this(repository, runtime, identity, transaction, refusals, clock, ActivityRename.RELEASED);
+  }
+
+  ProcessMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
+      TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock, List<ActivityRename> renames) {
+    this.repository = repository;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.transaction = transaction;
+    this.refusals = refusals;
+    this.clock = clock;
+    this.renames = renames;
+  }
+
+  @Override
+  public UpgradeReport migrateRunningInstances() {
+    long started = System.nanoTime();
+    List<UpgradeReport.PerProcess> processes = KEYS.stream().map(this::migrate).toList();
+    UpgradeReport report = new UpgradeReport(processes, Duration.ofNanos(System.nanoTime() - started));
+    LOG.info("Process upgrade: {} instances moved to the newest version, {} already on it, {} refused, in {} ms ({})",
+        report.migrated(), report.alreadyCurrent(), report.refused().size(), report.took().toMillis(),
+        processes.stream().map(p -> p.processKey() + " v" + p.newestVersion() + ": " + p.migrated() + " moved, "
+            + p.alreadyCurrent() + " current, " + p.refused().size() + " refused").collect(Collectors.joining("; ")));
+    return report;
+  }
+
+  @Override
+  public Map<String, Map<Integer, Long>> runningPerVersion() {
+    Map<String, Map<Integer, Long>> running = new LinkedHashMap<>();
+    for (String key : KEYS) {
+      Map<Integer, Long> perVersion = new TreeMap<>();
+      for (ProcessDefinition definition : versions(key)) {
+        long count = runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
+        if (count > 0) {
+          perVersion.put(definition.getVersion(), count);
+        }
+      }
+      running.put(key, perVersion);
+    }
+    return running;
+  }
+
+  @Override
+  public List<UpgradeRefusal> refusals() {
+    return refusals.all();
+  }
+
+  private List<ProcessDefinition> versions(String key) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
+        .orderByProcessDefinitionVersion().asc().list();
+  }
+
+  private UpgradeReport.PerProcess migrate(String key) {
+    List<ProcessDefinition> versions = versions(key);
+    if (versions.isEmpty()) {
+      return new UpgradeReport.PerProcess(key, 0, 0, 0, List.of());
+    }
+    ProcessDefinition newest = versions.get(versions.size() - 1);
+    int migrated = 0;
+    List<UpgradeRefusal> refused = new ArrayList<>();
+    for (ProcessDefinition old : versions.subList(0, versions.size() - 1)) {
+      List<String> ids = runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list().stream()
+          .map(ProcessInstance::getId).toList();
+      if (ids.isEmpty()) {
+        continue;
+      }
+      MigrationPlan plan;
+      try {
+        plan = plan(old, newest);
+      } catch (MigrationPlanValidationException e) {
+        String reason = "no migration plan from version " + old.getVersion() + " to " + newest.getVersion() + ": "
+            + planFailures(e);
+        ids.forEach(id -> refused.add(refusal(id, old, newest, reason)));
+        continue;
+      }
+      Map<String, Set<String>> emptyInputs = emptyInputParameters(repository.getBpmnModelInstance(newest.getId()));
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        List<String> batch = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        migrated += migrateBatch(plan, batch, old, newest, emptyInputs, refused);
+      }
+    }
+    int current = (int) runtime.createProcessInstanceQuery().processDefinitionId(newest.getId()).count() - migrated;
+    refusals.replace(key, refused);
+    refused.forEach(r -> LOG.warn("{} instance {} ({}, {}, business key {}) stays on version {}: {}", key,
+        r.processInstanceId(), municipality(r.tenantId()), r.year(), r.businessKey(), r.fromVersion(), r.reason()));
+    return new UpgradeReport.PerProcess(key, newest.getVersion(), migrated, current, List.copyOf(refused));
+  }
+
+  /** The engine's plan from one version to the newest: equal activities, then the renames that apply. */
+  MigrationPlan plan(ProcessDefinition old, ProcessDefinition newest) {
+    BpmnModelInstance source = repository.getBpmnModelInstance(old.getId());
+    BpmnModelInstance target = repository.getBpmnModelInstance(newest.getId());
+    MigrationInstructionsBuilder builder = runtime.createMigrationPlan(old.getId(), newest.getId())
+        .mapEqualActivities();
+    for (ActivityRename rename : renames) {
+      BaseElement from = source.getModelElementById(rename.from());
+      if (rename.processKey().equals(old.getKey()) && from != null && target.getModelElementById(rename.to()) != null
+          && target.getModelElementById(rename.from()) == null) {
+        builder.mapActivities(rename.from(), rename.to());
+        if (from instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+          builder.mapActivities(rename.from() + "#multiInstanceBody", rename.to() + "#multiInstanceBody");
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  /**
+   * One batch in one transaction; an instance the engine refuses is taken out and the rest tried again, so one
+   * refusal does not hold back the others. Returns how many moved.
+   */
+  private int migrateBatch(MigrationPlan plan, List<String> batch, ProcessDefinition old, ProcessDefinition newest,
+      Map<String, Set<String>> emptyInputs, List<UpgradeRefusal> refused) {
+    int busy = 0;
+    while (!batch.isEmpty()) {
+      try {
+        transaction.executeWithoutResult(status -> {
+          runtime.newMigration(plan).processInstanceIds(batch).execute();
+          batch.forEach(id -> createDeclaredLocals(id, emptyInputs));
+        });
+        return batch.size();
+      } catch (MigratingProcessInstanceValidationException e) {
+        MigratingProcessInstanceValidationReport report = e.getValidationReport();
+        batch.remove(report.getProcessInstanceId());
+        refused.add(refusal(report.getProcessInstanceId(), old, newest, instanceFailures(report)));
+      } catch (OptimisticLockingException e) {
+        // a job or a user changed one of them meanwhile: the batch was rolled back as a whole, so try it again
+        if (++busy >= TRIES_WHEN_BUSY) {
+          batch.forEach(id -> refused.add(refusal(id, old, newest, "changed by someone else during the upgrade "
+              + TRIES_WHEN_BUSY + " times; the next run moves it (" + e.getMessage() + ")")));
+          return 0;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The local variables that the newest version declares, with no value, on a scope: the follow-up's answer on the
+   * activity's instance for its year (ADR 12). An instance that entered the scope on an older version lacks them;
+   * created here as null, as entering the scope would have. Declared values other than empty are not filled in:
+   * the model test keeps a release from adding one to a scope that exists already.
+   */
+  static Map<String, Set<String>> emptyInputParameters(BpmnModelInstance model) {
+    Map<String, Set<String>> declared = new HashMap<>();
+    for (CamundaInputOutput io : model.getModelElementsByType(CamundaInputOutput.class)) {
+      BaseElement owner = (BaseElement) io.getParentElement().getParentElement();
+      for (CamundaInputParameter parameter : io.getCamundaInputParameters()) {
+        if (parameter.getTextContent() == null || parameter.getTextContent().isBlank()) {
+          if (parameter.getDomElement().getChildElements().isEmpty()) {
+            declared.computeIfAbsent(owner.getId(), id -> new HashSet<>()).add(parameter.getCamundaName());
+          }
+        }
+      }
+    }
+    return declared;
+  }
+
+  private void createDeclaredLocals(String processInstanceId, Map<String, Set<String>> declared) {
+    if (declared.isEmpty()) {
+      return;
+    }
+    ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+    List<ActivityInstance> open = new ArrayList<>(List.of(tree));
+    while (!open.isEmpty()) {
+      ActivityInstance instance = open.remove(open.size() - 1);
+      open.addAll(List.of(instance.getChildActivityInstances()));
+      Set<String> names = declared.get(instance.getActivityId());
+      if (names == null || instance.getExecutionIds().length == 0) {
+        continue;
+      }
+      String scope = instance.getExecutionIds()[0];
+      Set<String> present = runtime.getVariablesLocal(scope, names).keySet();
+      Map<String, Object> missing = new HashMap<>();
+      names.stream().filter(name -> !present.contains(name)).forEach(name -> missing.put(name, null));
+      if (!missing.isEmpty()) {
+        runtime.setVariablesLocal(scope, missing);
+      }
+    }
+  }
+
+  private UpgradeRefusal refusal(String processInstanceId, ProcessDefinition old, ProcessDefinition newest,
+      String reason) {
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult();
+    String name = old.getName() == null ? null : old.getName().split(":")[0].strip();
+    return new UpgradeRefusal(processInstanceId, old.getKey(), name, old.getVersion(), newest.getVersion(),
+        instance == null ? null : instance.getTenantId(), instance == null ? null : instance.getBusinessKey(),
+        instance == null ? null : year(processInstanceId), reason, clock.instant());
+  }
+
+  private Integer year(String processInstanceId) {
+    Object cycleYear = runtime.getVariable(processInstanceId, YearlyCycleProcess.CYCLE_YEAR.name());
+    if (cycleYear instanceof Integer y) {
+      return y;
+    }
+    Object start = runtime.getVariable(processInstanceId, AgreementProcess.PERIOD_START.name());
+    return start instanceof String s && s.length() >= 4 && s.substring(0, 4).chars().allMatch(Character::isDigit)
+        ? Integer.valueOf(s.substring(0, 4)) : null;
+  }
+
+  private String municipality(String tenantId) {
+    Tenant tenant = tenantId == null ? null : identity.createTenantQuery().tenantId(tenantId).singleResult();
+    return tenant == null ? String.valueOf(tenantId) : tenant.getName();
+  }
+
+  private static String planFailures(MigrationPlanValidationException e) {
+    List<String> failures = new ArrayList<>();
+    for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
+      failures.add(report.getMigrationInstruction().getSourceActivityId() + " -> "
+          + report.getMigrationInstruction().getTargetActivityId() + ": " + String.join("; ", report.getFailures()));
+    }
+    e.getValidationReport().getVariableReports()
+        .forEach((name, report) -> failures.add("variable " + name + ": " + String.join("; ", report.getFailures())));
+    return failures.isEmpty() ? e.getMessage() : String.join(" | ", failures);
+  }
+
+  private static String instanceFailures(MigratingProcessInstanceValidationReport report) {
+    List<String> failures = new ArrayList<>(report.getFailures());
+    for (MigratingActivityInstanceValidationReport activity : report.getActivityInstanceReports()) {
+      failures.add("waits in " + activity.getSourceScopeId() + ": " + String.join("; ", activity.getFailures()));
+    }
+    for (MigratingTransitionInstanceValidationReport transition : report.getTransitionInstanceReports()) {
+      failures.add("about to leave " + transition.getSourceScopeId() + ": "
+          + String.join("; ", transition.getFailures()));
+    }
+    return String.join(" | ", failures);
+  }
+
+  static Collection<String> keys() {
+    return KEYS;
+  }
+}
