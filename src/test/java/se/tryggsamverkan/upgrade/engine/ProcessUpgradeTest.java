@@ -1,26 +1,16 @@
 package se.tryggsamverkan.upgrade.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.tryggsamverkan.agreement.engine.AgreementProcess.TASK_MUNICIPAL_EVALUATION;
-import static se.tryggsamverkan.agreement.engine.AgreementProcess.TASK_POLICE_EVALUATION;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,8 +18,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,9 +55,6 @@ import se.tryggsamverkan.upgrade.UpgradeReport;
 @TestPropertySource(properties = "trygg.upgrade.migrate-at-start=false")
 class ProcessUpgradeTest {
 
-  /** The models of the release before this one, as its installations run them. */
-  static final String PREVIOUS_RELEASE = "classpath:released/2026-11-27/*";
-
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
@@ -86,9 +69,7 @@ class ProcessUpgradeTest {
   TaskService tasks;
   ManagementService management;
   HistoryService history;
-  /** The drivers of the test's municipalities, by tenant id. */
-  final Map<String, CycleDriver> drivers = new HashMap<>();
-  String deploymentName;
+  EveryWaitState scenario;
 
   @BeforeEach
   void thePreviousReleaseIsDeployed() {
@@ -97,31 +78,27 @@ class ProcessUpgradeTest {
     tasks = engine.getTaskService();
     management = engine.getManagementService();
     history = engine.getHistoryService();
-    // the name this application's start deploys under: the previous release deployed under it too
-    deploymentName = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
-        .filter(d -> repository.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.endsWith(".bpmn")))
-        .findFirst().orElseThrow().getName();
-    deploy(PREVIOUS_RELEASE, UnaryOperator.identity());
-    drivers.clear();
+    scenario = new EveryWaitState(engine);
+    scenario.deploy(EveryWaitState.PREVIOUS_RELEASE, UnaryOperator.identity());
   }
 
   @AfterEach
   void thisReleaseIsNewestAgain() {
     Clock.reset();
-    deploy("classpath*:bpmn/*", UnaryOperator.identity());
+    scenario.deploy(EveryWaitState.THIS_RELEASE, UnaryOperator.identity());
     migration.migrateRunningInstances();
   }
 
   @Test
   void anUpgradeMovesEveryWaitingAgreementAndCycleAndEachRunsToItsEnd() {
-    Map<String, ProcessInstance> waiting = instancesInEveryWaitState();
+    Map<String, ProcessInstance> waiting = scenario.layOut("up");
     String previousCycle = definitionOf(waiting.get("situation pictures")).getId();
     Map<String, Set<String>> tasksBefore = openTasks();
     Map<String, Set<String>> timersBefore = timers();
     ProcessInstance cycle2029 = waiting.get("agreement 2028-2029, cycle 2029 at its start timer");
     Date cycle2029StartsOn = timerOf(cycle2029);
 
-    deploy("classpath*:bpmn/*", UnaryOperator.identity());
+    scenario.deploy(EveryWaitState.THIS_RELEASE, UnaryOperator.identity());
     ProcessDefinition newest = newest(YearlyCycleProcess.KEY);
     assertThat(newest.getId()).isNotEqualTo(previousCycle);
     UpgradeReport report = migration.migrateRunningInstances();
@@ -136,23 +113,25 @@ class ProcessUpgradeTest {
         .allSatisfy(i -> assertThat(i.getProcessDefinitionId()).isEqualTo(newest(AgreementProcess.KEY).getId()));
     assertThat(openTasks()).as("the same tasks, none lost or added").isEqualTo(tasksBefore);
     assertThat(timers()).as("the same timers on the same dates").isEqualTo(timersBefore);
-    assertThat(driverOf(cycle2029).runDueTimers(cycle2029)).as("2029's planning waits for 2 January 2028").isZero();
+    assertThat(scenario.driverOf(cycle2029).runDueTimers(cycle2029)).as("2029's planning waits for 2 January 2028")
+        .isZero();
     assertThat(migration.migrateRunningInstances()).as("a second run finds nothing to move")
         .satisfies(again -> assertThat(again.migrated()).isZero())
         .satisfies(again -> assertThat(again.alreadyCurrent()).isEqualTo((int) running));
 
     // the reminder sweep finds the migrated tasks: the situation picture due in 2026 is overdue
     ProcessInstance pictures = waiting.get("situation pictures");
-    String overdue = driverOf(pictures).task(pictures, TASK_POLICE_SITUATION_PICTURE).getId();
+    String overdue = scenario.driverOf(pictures).task(pictures, TASK_POLICE_SITUATION_PICTURE).getId();
     assertThat(new SweepDriver(engine).sweep()).isEmpty();
     assertThat(jdbc.sql("select count(*) from mail_outbox where task_id = :t").param("t", overdue)
         .query(Integer.class).single()).as("a reminder or escalation for a migrated task").isPositive();
 
     // an activity follow-up waiting in the migrated multi-instance: its answer is the activity's own
     ProcessInstance open = waiting.get("implementation, a follow-up open");
-    TestMunicipality late = driverOf(open).municipality();
-    String finishedTenant = driverOf(waiting.get("implementation, one activity finished")).municipality().tenantId();
-    Task parentsLetter = followUpOf(open, "Föräldrabrev");
+    TestMunicipality late = scenario.driverOf(open).municipality();
+    String finishedTenant = scenario.driverOf(waiting.get("implementation, one activity finished")).municipality()
+        .tenantId();
+    Task parentsLetter = scenario.followUpOf(open, "Föräldrabrev");
     tasks.complete(parentsLetter.getId(), Map.of(ACTIVITY_STATUS.name(), "ONGOING", STATUS_COMMENT.name(),
         "Första brevet är skickat"));
     assertThat(jdbc.sql("""
@@ -163,16 +142,16 @@ class ProcessUpgradeTest {
     // and the next follow-up of another activity in that cycle opens empty, not with the letters' answer
     ProcessInstance finishedOne = waiting.get("implementation, one activity finished");
     Clock.setTo("2027-04-01T08:00");
-    while (driverOf(finishedOne).runDueTimers(finishedOne) > 0) {
+    while (scenario.driverOf(finishedOne).runDueTimers(finishedOne) > 0) {
       // the quarterly night walks' follow-up is due on 1 April
     }
-    tasks.complete(followUpOf(finishedOne, "Nattvandring").getId(), Map.of(ACTIVITY_STATUS.name(), "ONGOING",
+    tasks.complete(scenario.followUpOf(finishedOne, "Nattvandring").getId(), Map.of(ACTIVITY_STATUS.name(), "ONGOING",
         STATUS_COMMENT.name(), "Två pass i mars"));
     assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(finishedOne.getId())
         .variableName(STATUS_COMMENT.name()).list()).as("an answer stays in its activity's instance")
         .allSatisfy(v -> assertThat(v.getExecutionId()).isNotEqualTo(finishedOne.getId()));
     Clock.setTo("2027-07-01T08:00");
-    while (driverOf(finishedOne).runDueTimers(finishedOne) > 0) {
+    while (scenario.driverOf(finishedOne).runDueTimers(finishedOne) > 0) {
       // the half-yearly safety walk's and the night walks' follow-ups are due on 1 July
     }
     for (Task next : tasks.createTaskQuery().processInstanceId(finishedOne.getId())
@@ -181,7 +160,7 @@ class ProcessUpgradeTest {
           .as(next.getName() + " opens empty").isNull();
     }
 
-    waiting.forEach((state, instance) -> driveToEnd(instance));
+    waiting.forEach((state, instance) -> scenario.driveToEnd(instance));
 
     waiting.forEach((state, instance) -> assertThat(runtime.createProcessInstanceQuery()
         .processInstanceId(instance.getId()).count()).as(state + " has ended").isZero());
@@ -219,13 +198,13 @@ class ProcessUpgradeTest {
   @Test
   void anInstanceTheNewModelCannotTakeIsRefusedWithItsReasonAndRunsOnUntilARenameIsDeclared() throws Exception {
     Clock.setTo("2026-01-02T09:00");
-    ProcessInstance atPictures = municipality("Habo").cycleAtTheSituationPictures("refusal-pictures", 2027);
-    CycleDriver driver = municipality("Hallsberg");
+    ProcessInstance atPictures = scenario.municipality("Habo").cycleAtTheSituationPictures("refusal-pictures", 2027);
+    CycleDriver driver = scenario.municipality("Hallsberg");
     TestMunicipality kb = driver.municipality();
     ProcessInstance atPlan = driver.cycleAtTheActionPlan("refusal-plan", 2027, "Buskörning");
     int previousVersion = definitionOf(atPlan).getVersion();
     // a release that renamed the action plan's task and forgot to say so
-    deploy("classpath*:bpmn/*", xml -> xml.replace("\"Task_ActionPlan\"", "\"Task_DraftActionPlan\"")
+    scenario.deploy(EveryWaitState.THIS_RELEASE, xml -> xml.replace("\"Task_ActionPlan\"", "\"Task_DraftActionPlan\"")
         .replace(">Task_ActionPlan<", ">Task_DraftActionPlan<"));
 
     UpgradeReport report = migration.migrateRunningInstances();
@@ -275,178 +254,6 @@ class ProcessUpgradeTest {
         .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test over"));
   }
 
-  /**
-   * On the previous release: one-year agreements whose cycles wait in each phase, and one agreement of two years
-   * whose cycles wait for their start timers. The engine's clock is at 1 February 2027, 08:00 afterwards.
-   */
-  private Map<String, ProcessInstance> instancesInEveryWaitState() {
-    Map<String, ProcessInstance> waiting = new LinkedHashMap<>();
-    // 2025: one agreement lived to its evaluation, one cycle waiting at its yearly report
-    Clock.setTo("2024-01-02T09:00");
-    CycleDriver d = municipality("Ale");
-    ProcessInstance evaluated = d.startAgreement("up-evaluation", d.municipality().agreementStart("2025-01-01",
-        "2025-12-31", "MUNICIPALITY"));
-    ProcessInstance reportCycle = municipality("Alingsås").cycleAtTheSituationPictures("up-report", 2025);
-    d.driveWholeCycle(d.cycle(evaluated, 2025), "Lärdomar 2025");
-    waiting.put("agreement at its evaluation", evaluated);
-    driveToEnd(reportCycle, TASK_YEARLY_FOLLOW_UP_REPORT);
-    waiting.put("yearly report", reportCycle);
-
-    // 2027, planned from 2 January 2026
-    Clock.setTo("2026-01-02T09:00");
-    waiting.put("situation pictures", municipality("Bengtsfors").cycleAtTheSituationPictures("up-pictures", 2027));
-    d = municipality("Bollebygd");
-    ProcessInstance merge = d.cycleAtTheSituationPictures("up-merge", 2027);
-    d.completeSituationPictures(merge);
-    waiting.put("merge", merge);
-    d = municipality("Borås");
-    ProcessInstance causes = d.cycleAtTheSituationPictures("up-causes", 2027);
-    d.completeSituationPictures(causes);
-    d.completeMerge(causes, "Buskörning vid skolor", "Klotter vid stationen");
-    tasks.complete(d.tasks(causes, TASK_CAUSE_ANALYSIS).get(0).getId(), Map.of(CAUSES.name(), "Ingen plats"));
-    waiting.put("cause analysis, one of two done", causes);
-    waiting.put("action plan", municipality("Dals-Ed").cycleAtTheActionPlan("up-plan", 2027, "Buskörning"));
-    d = municipality("Essunga");
-    ProcessInstance prepare = d.cycleAtTheActionPlan("up-prepare", 2027, "Buskörning");
-    d.complete(prepare, TASK_ACTION_PLAN, d.actionPlan(prepare, "Trafikkontroller vid skolor"));
-    waiting.put("steering group's preparation", prepare);
-    d = municipality("Falköping");
-    ProcessInstance returned = d.cycleAtTheSituationPictures("up-returned", 2027);
-    d.driveToSteeringDecision(returned);
-    d.decide(returned, TASK_POLICE_STEERING_DECISION, "RETURN", "Ange var kontrollerna ska göras");
-    d.decide(returned, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
-    d.completeActionPlanAndPreparation(returned, "Trafikkontroller vid Åsaskolan");
-    d.decide(returned, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
-    waiting.put("second decision round, the police decided", returned);
-    d = municipality("Färgelanda");
-    ProcessInstance signing = d.cycleAtTheSituationPictures("up-signing", 2027);
-    d.driveToSteeringDecision(signing);
-    d.decide(signing, TASK_POLICE_STEERING_DECISION, "APPROVE", null);
-    d.decide(signing, TASK_MUNICIPAL_STEERING_DECISION, "APPROVE", null);
-    waiting.put("signing", signing);
-
-    // the implementation year: three activities each, signed on 20 December 2026, followed up until February
-    CycleDriver one = municipality("Grästorp");
-    ProcessInstance finished = one.signedThreeActivityPlan("up-one-finished");
-    CycleDriver other = municipality("Gullspång");
-    ProcessInstance open = other.signedThreeActivityPlan("up-one-open");
-    Clock.setTo("2027-02-01T08:00");
-    for (ProcessInstance cycle : List.of(finished, open)) {
-      while (one.runDueTimers(cycle) > 0) {
-        // a timer may lead to the next one already due
-      }
-    }
-    tasks.complete(followUpOf(finished, "Föräldrabrev").getId(), Map.of(ACTIVITY_STATUS.name(), "COMPLETED",
-        STATUS_COMMENT.name(), "Alla tre breven är skickade"));
-    waiting.put("implementation, one activity finished", finished);
-    waiting.put("implementation, a follow-up open", open);
-
-    // an agreement for 2028-2029: its cycles wait for their start timers (2028's is due, 2029's a year away)
-    d = municipality("Götene");
-    ProcessInstance next = d.startAgreement("up-next", d.municipality().agreementStart("2028-01-01", "2029-12-31",
-        "MUNICIPALITY"));
-    waiting.put("agreement 2028-2029", next);
-    waiting.put("agreement 2028-2029, cycle 2028 at its start timer", d.cycle(next, 2028));
-    waiting.put("agreement 2028-2029, cycle 2029 at its start timer", d.cycle(next, 2029));
-    return waiting;
-  }
-
-  /** A new municipality (a tenant with a user per role) and a driver for it. */
-  private CycleDriver municipality(String name) {
-    TestMunicipality municipality = TestMunicipality.create(identity, name);
-    CycleDriver driver = new CycleDriver(engine, municipality);
-    drivers.put(municipality.tenantId(), driver);
-    return driver;
-  }
-
-  private CycleDriver driverOf(ProcessInstance instance) {
-    return drivers.get(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-        .getTenantId());
-  }
-
-  /** Does each open task of the instance with the answers its form takes, and runs its timers on their days. */
-  private void driveToEnd(ProcessInstance instance) {
-    driveToEnd(instance, null);
-  }
-
-  private void driveToEnd(ProcessInstance instance, String stopAt) {
-    for (int step = 0; step < 2_000; step++) {
-      if (runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
-        return;
-      }
-      List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-          .filter(t -> !t.getTaskDefinitionKey().equals(TASK_PROPOSE_PLAN_CHANGE)).toList();
-      if (stopAt != null && open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(stopAt))) {
-        return;
-      }
-      if (!open.isEmpty()) {
-        Task task = open.get(0);
-        Map<String, Object> answer = answer(instance, task);
-        if (answer != null) {
-          tasks.complete(task.getId(), answer);
-        }
-        continue;
-      }
-      Job next = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
-          .min(Comparator.comparing(Job::getDuedate)).orElse(null);
-      if (next == null) {
-        // an agreement waits for its cycles
-        List<ProcessInstance> cycles = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-            .list().stream().sorted(Comparator.comparing(ProcessInstance::getBusinessKey)).toList();
-        if (cycles.isEmpty()) {
-          throw new AssertionError(instance.getBusinessKey() + " waits with nothing to do");
-        }
-        cycles.forEach(this::driveToEnd);
-        continue;
-      }
-      if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
-        ClockUtil.setCurrentTime(next.getDuedate());
-      }
-      management.executeJob(next.getId());
-    }
-    throw new AssertionError(instance.getBusinessKey() + " did not end");
-  }
-
-  private Map<String, Object> answer(ProcessInstance instance, Task task) {
-    Object year = runtime.getVariable(task.getExecutionId(), CYCLE_YEAR.name());
-    return switch (task.getTaskDefinitionKey()) {
-      case TASK_POLICE_SITUATION_PICTURE -> CycleDriver.policeSituationPicture();
-      case TASK_MUNICIPAL_SITUATION_PICTURE -> CycleDriver.municipalSituationPicture();
-      case TASK_MERGE_AND_PRIORITISE -> {
-        driverOf(instance).completeMerge(instance, "Buskörning vid skolor");
-        yield null;
-      }
-      case TASK_CAUSE_ANALYSIS -> Map.of(CAUSES.name(), "Orsaker");
-      case TASK_ACTION_PLAN -> driverOf(instance).actionPlan(instance, "Trafikkontroller vid skolor");
-      case TASK_PREPARE_STEERING_GROUP -> Map.of("steeringMeetingDate", ((Integer) year - 1) + "-12-15",
-          "steeringMeetingPlace", "Stadshuset", "preparationSummary", "Förslag till beslut");
-      case TASK_POLICE_STEERING_DECISION, TASK_MUNICIPAL_STEERING_DECISION -> decision("APPROVE");
-      case TASK_SIGN_AND_PUBLISH -> Map.of("signedOn", (Integer) year - 1 + "-12-20", "publishedAt",
-          "kommunens webbplats");
-      case TASK_SCHEDULE_FOLLOW_UP_MEETING -> Map.of("steeringMeetingDate", "2020-06-10", "steeringMeetingPlace",
-          "Polisstationen");
-      case TASK_HALF_YEAR_FOLLOW_UP -> Map.of(HALF_YEAR_CONCLUSIONS.name(), "Enligt plan");
-      case TASK_FOLLOW_UP_ACTIVITY -> CycleDriver.ongoingUntilTheLastFollowUp(task);
-      case TASK_YEARLY_FOLLOW_UP_REPORT -> Map.of(YEARLY_REPORT_SUMMARY.name(), "Löftena hölls",
-          PRESENTED_TO_BOARD_ON.name(), ((Integer) year + 1) + "-02-20", LESSONS_FOR_NEXT_YEAR.name(), "Lärdomar");
-      case TASK_POLICE_EVALUATION, TASK_MUNICIPAL_EVALUATION -> Map.of("evaluation", "Bra samverkan",
-          "renewalRecommendation", "RENEW");
-      default -> throw new AssertionError("no answer for " + task.getTaskDefinitionKey());
-    };
-  }
-
-  private static Map<String, Object> decision(String decision) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(DECISION.name(), decision);
-    v.put(DECISION_COMMENT.name(), null);
-    return v;
-  }
-
-  private Task followUpOf(ProcessInstance cycle, String description) {
-    return tasks.createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(TASK_FOLLOW_UP_ACTIVITY).list().stream()
-        .filter(t -> t.getName().contains(description)).findFirst().orElseThrow();
-  }
-
   /** Per running instance, its open tasks as "key id assignee due". */
   private Map<String, Set<String>> openTasks() {
     return tasks.createTaskQuery().list().stream().collect(Collectors.groupingBy(Task::getProcessInstanceId,
@@ -486,24 +293,6 @@ class ProcessUpgradeTest {
   private ProcessDefinition newest(String key) {
     return repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion()
         .singleResult();
-  }
-
-  /** Deploys the models and forms found at the pattern as one deployment, under the application's name. */
-  private void deploy(String pattern, UnaryOperator<String> change) {
-    try {
-      DeploymentBuilder deployment = repository.createDeployment().name(deploymentName);
-      List<Resource> found = new ArrayList<>();
-      for (String ext : List.of(".bpmn", ".form")) {
-        found.addAll(Stream.of(new PathMatchingResourcePatternResolver().getResources(pattern))
-            .filter(r -> r.getFilename().endsWith(ext) && !r.getFilename().startsWith("reminderSweep")).toList());
-      }
-      for (Resource r : found) {
-        deployment.addString(r.getFilename(), change.apply(r.getContentAsString(StandardCharsets.UTF_8)));
-      }
-      deployment.deploy();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
 }
