@@ -237,6 +237,19 @@ class ProcessUpgradeTest {
     assertThat(http.json("/api/tenants/" + kb.tenantId() + "/overview?year=2027", coordinator, "test")
         .path("notUpgraded").get(0).path("year").asInt()).isEqualTo(2027);
 
+    // only an administrator moves instances: not through our API, nor through the engine's own
+    assertThat(http.post("/api/admin/process-versions/migrate", coordinator, "test", "").statusCode())
+        .isEqualTo(403);
+    String plan = "{\"migrationPlan\":{\"sourceProcessDefinitionId\":\"" + definitionOf(atPlan).getId()
+        + "\",\"targetProcessDefinitionId\":\"" + newest(YearlyCycleProcess.KEY).getId() + "\",\"instructions\":"
+        + "[{\"sourceActivityIds\":[\"Task_ActionPlan\"],\"targetActivityIds\":[\"Task_DraftActionPlan\"]}]},"
+        + "\"processInstanceIds\":[\"" + atPlan.getId() + "\"]}";
+    assertThat(http.post("/engine-rest/migration/execute", coordinator, "test", plan).statusCode()).isEqualTo(403);
+    assertThat(definitionOf(atPlan).getVersion()).isEqualTo(previousVersion);
+    HttpResponse<String> again = http.post("/api/admin/process-versions/migrate", admin, "test", "");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(http.parse(again.body()).path("processes").get(1).path("refused")).hasSize(1);
+
     // nothing is broken: the refused cycle runs on its own version
     driver.complete(atPlan, TASK_ACTION_PLAN, driver.actionPlan(atPlan, "Trafikkontroller vid skolor"));
     assertThat(driver.task(atPlan, TASK_PREPARE_STEERING_GROUP)).isNotNull();
