@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Start-up A/B on one machine (issue 18): bare Camunda (as startup.sh builds it), the product at an earlier commit
+# ("before") and the product as checked out ("after"). Each gets its own H2 database, created by a first start that
+# is not counted; then rounds of "its database again", interleaved so that the machine's drift hits all three alike.
+# Run from the repository's root: bash src/test/bench/startup-ab.sh <commit before> [rounds]   (default 6)
+set -euo pipefail
+before=${1:?the commit to compare with}
+rounds=${2:-6}
+root=$(pwd)
+work=$root/target/startup-ab
+rm -rf "$work" && mkdir -p "$work"
+[ -f "$root/target/startup-bench/bare/target/bare-camunda-1.jar" ] || bash src/test/bench/startup.sh 0 > /dev/null
+cp "$root/target/startup-bench/bare/target/bare-camunda-1.jar" "$work/bare.jar"
+mvn -o -q -B package -DskipTests
+cp "$(ls "$root"/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/after.jar"
+git worktree add -q "$work/src" "$before"
+(cd "$work/src" && mvn -o -q -B package -DskipTests)
+cp "$(ls "$work"/src/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/before.jar"
+git worktree remove --force "$work/src"
+
+# starts a jar in a directory and prints the seconds to "Started"; no demo, an administrator the policy accepts
+start() {
+  local jar=$1 dir=$2 waited=0
+  mkdir -p "$dir" && rm -f "$dir/log"
+  (cd "$dir" && DEMO_DATA=false ADMIN_PASSWORD='Adm1n!strator-2026' exec java -jar "$work/$jar" --server.port=0 \
+    > log 2>&1) &
+  local pid=$!
+  until grep -q "Started .* in" "$dir/log" 2>/dev/null; do
+    sleep 0.2; waited=$((waited + 1))
+    if [ $waited -gt 900 ]; then echo "no start within 180 s, see $dir/log" >&2; kill $pid; return 1; fi
+  done
+  grep -o "Started .* in [0-9.]* seconds" "$dir/log" | grep -o "in [0-9.]*" | cut -c4-
+  kill $pid; wait $pid 2>/dev/null || true
+}
+
+for j in bare before after; do start $j.jar "$work/db-$j" > /dev/null; done
+echo "seconds to Started, each on its own database again"
+for r in $(seq 1 "$rounds"); do
+  echo "round $r: bare $(start bare.jar "$work/db-bare")  before $(start before.jar "$work/db-before")  after $(start after.jar "$work/db-after")"
+done
