@@ -1,6 +1,7 @@
 package se.tryggsamverkan.engine;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,6 +20,13 @@ public interface TaskFormValues {
    * the task already holds under the same name (an answer the form saved) is not replaced.
    */
   Map<String, FormValue> valuesFor(Function<String, Object> variable, String tenantId);
+
+  /**
+   * The names among those values that the form only shows (the user cannot change them). An older release stored
+   * them on the task itself; a stored value would win over the one read now, so the upgrade removes them from the
+   * tasks it moves (ADR 13).
+   */
+  Set<String> shownOnly();
 
   /** A value shown as text, or a list a select takes its options from (written as JSON). */
   record FormValue(String text, boolean json) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,9 @@ import se.tryggsamverkan.plan.CitizenPromise;
 class ActivityFollowUpFormValues implements TaskFormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** What the form shows of the activity: the release of 2026-11-27 wrote these on each follow-up task. */
+  static final Set<String> SHOWN_ONLY = Set.of(ACTIVITY_DESCRIPTION.name(), ACTIVITY_DETAILS.name(),
+      CURRENT_STATUS.name(), PREVIOUS_REPORT.name(), PROMISE_OPTIONS.name());
 
   private final ActivityFollowUp followUp;
   private final PromiseFollowUp promises;
@@ -47,6 +51,11 @@ class ActivityFollowUpFormValues implements TaskFormValues {
   @Override
   public String taskDefinitionKey() {
     return TASK_FOLLOW_UP_ACTIVITY;
+  }
+
+  @Override
+  public Set<String> shownOnly() {
+    return SHOWN_ONLY;
   }
 
   @Override

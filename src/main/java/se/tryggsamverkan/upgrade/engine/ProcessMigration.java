@@ -3,7 +3,6 @@ package se.tryggsamverkan.upgrade.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -41,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
 import se.tryggsamverkan.cycle.engine.YearlyCycleProcess;
 import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.engine.TaskFormValues;
 import se.tryggsamverkan.upgrade.ProcessUpgrade;
 import se.tryggsamverkan.upgrade.UpgradeRefusal;
 import se.tryggsamverkan.upgrade.UpgradeRefusals;
@@ -67,27 +69,41 @@ class ProcessMigration implements ProcessUpgrade {
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
   private final UpgradeRefusals refusals;
   private final EngineClock clock;
+  /** Per task definition key, the form values an older release stored on the task and this one reads when opened. */
+  private final Map<String, Set<String>> shownOnly;
   private final List<ActivityRename> renames;
 
   @Autowired
-  ProcessMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-      TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock) {
-    this(repository, runtime, identity, transaction, refusals, clock, ActivityRename.RELEASED);
+  ProcessMigration(RepositoryService repository, RuntimeService runtime, TaskService tasks, IdentityService identity,
+      TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock, List<TaskFormValues> formValues) {
+    this(repository, runtime, tasks, identity, transaction, refusals, clock, formValues.stream()
+        .collect(Collectors.toMap(TaskFormValues::taskDefinitionKey, TaskFormValues::shownOnly)),
+        ActivityRename.RELEASED);
   }
 
-  ProcessMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-      TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock, List<ActivityRename> renames) {
+  private ProcessMigration(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+      IdentityService identity, TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock,
+      Map<String, Set<String>> shownOnly, List<ActivityRename> renames) {
     this.repository = repository;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.identity = identity;
     this.transaction = transaction;
     this.refusals = refusals;
     this.clock = clock;
+    this.shownOnly = shownOnly;
     this.renames = renames;
+  }
+
+  /** The same step with these renames declared instead of the released ones (a test's release that renames). */
+  ProcessMigration withRenames(List<ActivityRename> declared) {
+    return new ProcessMigration(repository, runtime, tasks, identity, transaction, refusals, clock, shownOnly,
+        declared);
   }
 
   @Override
@@ -195,6 +211,7 @@ class ProcessMigration implements ProcessUpgrade {
         transaction.executeWithoutResult(status -> {
           runtime.newMigration(plan).processInstanceIds(batch).execute();
           batch.forEach(id -> createDeclaredLocals(id, emptyInputs));
+          removeStoredFormValues(batch);
         });
         return batch.size();
       } catch (MigratingProcessInstanceValidationException e) {
@@ -257,6 +274,25 @@ class ProcessMigration implements ProcessUpgrade {
     }
   }
 
+  /**
+   * An open task of a moved instance that holds, as its own variables, values its form now reads when opened
+   * ({@link TaskFormValues#shownOnly}): they go, or the value stored by the older release would be shown instead of
+   * the plan as it is now.
+   */
+  private void removeStoredFormValues(List<String> processInstanceIds) {
+    if (shownOnly.isEmpty()) {
+      return;
+    }
+    for (Task task : tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+        .taskDefinitionKeyIn(shownOnly.keySet().toArray(String[]::new)).list()) {
+      Set<String> stored = tasks.getVariablesLocal(task.getId(), shownOnly.get(task.getTaskDefinitionKey()))
+          .keySet();
+      if (!stored.isEmpty()) {
+        tasks.removeVariablesLocal(task.getId(), stored);
+      }
+    }
+  }
+
   private UpgradeRefusal refusal(String processInstanceId, ProcessDefinition old, ProcessDefinition newest,
       String reason) {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
@@ -303,9 +339,5 @@ class ProcessMigration implements ProcessUpgrade {
           + String.join("; ", transition.getFailures()));
     }
     return String.join(" | ", failures);
-  }
-
-  static Collection<String> keys() {
-    return KEYS;
   }
 }

@@ -29,10 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
 import se.tryggsamverkan.cycle.engine.YearlyCycleProcess;
-import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
@@ -61,8 +59,6 @@ class ProcessUpgradeTest {
   @Autowired JdbcClient jdbc;
   @Autowired ProcessMigration migration;
   @Autowired UpgradeRefusals refusals;
-  @Autowired TransactionTemplate transaction;
-  @Autowired EngineClock clock;
 
   RepositoryService repository;
   RuntimeService runtime;
@@ -92,6 +88,11 @@ class ProcessUpgradeTest {
   @Test
   void anUpgradeMovesEveryWaitingAgreementAndCycleAndEachRunsToItsEnd() {
     Map<String, ProcessInstance> waiting = scenario.layOut("up");
+    // what the previous release's code wrote on each follow-up task as it was created (ADR 12 stopped that)
+    Task stale = scenario.followUpOf(waiting.get("implementation, a follow-up open"), "Föräldrabrev");
+    tasks.setVariablesLocal(stale.getId(), Map.of(ACTIVITY_DESCRIPTION.name(), "Föräldrabrev (som planen löd förut)",
+        ACTIVITY_DETAILS.name(), "Ansvarig: någon annan", CURRENT_STATUS.name(), "Pågående",
+        PREVIOUS_REPORT.name(), "Ingen rapport ännu.", PROMISE_OPTIONS.name(), "[]"));
     String previousCycle = definitionOf(waiting.get("situation pictures")).getId();
     Map<String, Set<String>> tasksBefore = openTasks();
     Map<String, Set<String>> timersBefore = timers();
@@ -113,6 +114,11 @@ class ProcessUpgradeTest {
         .allSatisfy(i -> assertThat(i.getProcessDefinitionId()).isEqualTo(newest(AgreementProcess.KEY).getId()));
     assertThat(openTasks()).as("the same tasks, none lost or added").isEqualTo(tasksBefore);
     assertThat(timers()).as("the same timers on the same dates").isEqualTo(timersBefore);
+    assertThat(tasks.getVariablesLocal(stale.getId())).as("what the form now reads is no longer stored on the task")
+        .doesNotContainKeys(ACTIVITY_DESCRIPTION.name(), ACTIVITY_DETAILS.name(), CURRENT_STATUS.name(),
+            PREVIOUS_REPORT.name(), PROMISE_OPTIONS.name());
+    assertThat(engine.getFormService().getTaskFormVariables(stale.getId()).get(ACTIVITY_DESCRIPTION.name()))
+        .as("the form shows the plan as it is").isEqualTo("Föräldrabrev om narkotika");
     assertThat(scenario.driverOf(cycle2029).runDueTimers(cycle2029)).as("2029's planning waits for 2 January 2028")
         .isZero();
     assertThat(migration.migrateRunningInstances()).as("a second run finds nothing to move")
@@ -255,8 +261,8 @@ class ProcessUpgradeTest {
     assertThat(driver.task(atPlan, TASK_PREPARE_STEERING_GROUP)).isNotNull();
 
     // once the release declares the rename, the next run moves it
-    ProcessMigration declared = new ProcessMigration(repository, runtime, identity, transaction, refusals, clock,
-        List.of(new ActivityRename(YearlyCycleProcess.KEY, "Task_ActionPlan", "Task_DraftActionPlan")));
+    ProcessMigration declared = migration.withRenames(List.of(new ActivityRename(YearlyCycleProcess.KEY,
+        "Task_ActionPlan", "Task_DraftActionPlan")));
     assertThat(declared.migrateRunningInstances()).satisfies(r -> assertThat(r.refused()).isEmpty())
         .satisfies(r -> assertThat(r.migrated()).isEqualTo(1));
     assertThat(definitionOf(atPlan).getId()).isEqualTo(newest(YearlyCycleProcess.KEY).getId());
