@@ -1,14 +1,17 @@
 package se.tryggsamverkan.upgrade;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The table of instances the last upgrade run refused (V18). */
+/**
+ * The table of instances the last upgrade run refused (V18). Read through {@link ProcessUpgrade#refusals}, which
+ * leaves out those that have ended or were moved since.
+ */
 @Repository
 public class UpgradeRefusals {
 
@@ -47,26 +50,12 @@ public class UpgradeRefusals {
         .update();
   }
 
-  public List<UpgradeRefusal> all() {
-    return jdbc.sql("select * from process_upgrade_refusal order by tenant_id, process_key, cycle_year")
-        .query(UpgradeRefusals::row).list();
-  }
-
-  public List<UpgradeRefusal> ofTenants(Set<String> tenantIds) {
-    if (tenantIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("""
-        select * from process_upgrade_refusal where tenant_id in (:tenants)
-        order by tenant_id, process_key, cycle_year""")
-        .param("tenants", tenantIds).query(UpgradeRefusals::row).list();
-  }
-
   static String cut(String reason) {
     return reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX - 1) + "…";
   }
 
-  private static UpgradeRefusal row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  /** A row of the table, as the reads (which know which instances still run) map it. */
+  public static UpgradeRefusal row(ResultSet rs, int n) throws SQLException {
     return new UpgradeRefusal(rs.getString("process_instance_id"), rs.getString("process_key"),
         rs.getString("process_name"), rs.getInt("from_version"), rs.getInt("to_version"), rs.getString("tenant_id"), rs.getString("business_key"),
         (Integer) rs.getObject("cycle_year"), rs.getString("reason"), rs.getTimestamp("refused_at").toInstant());

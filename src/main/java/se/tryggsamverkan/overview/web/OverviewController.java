@@ -26,8 +26,8 @@ import se.tryggsamverkan.identity.Viewer;
 import se.tryggsamverkan.overview.CycleStates;
 import se.tryggsamverkan.overview.OverviewService;
 import se.tryggsamverkan.plan.PlanChange;
+import se.tryggsamverkan.upgrade.ProcessUpgrade;
 import se.tryggsamverkan.upgrade.UpgradeRefusal;
-import se.tryggsamverkan.upgrade.UpgradeRefusals;
 import se.tryggsamverkan.web.ApiAccess;
 
 /**
@@ -126,10 +126,10 @@ class OverviewController {
   private final Viewer viewer;
   private final EngineClock clock;
   private final Directory directory;
-  private final UpgradeRefusals notUpgraded;
+  private final ProcessUpgrade notUpgraded;
 
   OverviewController(OverviewService overview, ApiAccess access, Viewer viewer, EngineClock clock,
-      Directory directory, UpgradeRefusals notUpgraded) {
+      Directory directory, ProcessUpgrade notUpgraded) {
     this.directory = directory;
     this.notUpgraded = notUpgraded;
     this.overview = overview;
@@ -144,7 +144,7 @@ class OverviewController {
     ZonedDateTime now = clock.now();
     // an administrator belongs to no municipality but may see them all
     Set<String> tenants = viewer.administrator() ? directory.allTenantIds() : viewer.tenantIds();
-    Map<String, List<NotUpgradedView>> notMoved = notUpgraded.ofTenants(tenants).stream()
+    Map<String, List<NotUpgradedView>> notMoved = notUpgraded.refusals(tenants).stream()
         .collect(Collectors.groupingBy(UpgradeRefusal::tenantId, Collectors.mapping(NotUpgradedView::of,
             Collectors.toList())));
     return new Overview(now.toLocalDate(), now.getYear(), overview.municipalities(tenants, now).stream()
@@ -205,7 +205,7 @@ class OverviewController {
             c.rows().stream().map(r -> r.swedish(directory::displayName)).toList(),
             c.decisions().stream().map(d -> new ChangeDecisionView(d.party().swedishName(), d.approves(),
                 d.comment(), directory.displayName(d.decidedBy()), d.decidedAt().toLocalDate())).toList())).toList(),
-        notUpgraded.ofTenants(Set.of(tenantId)).stream().map(NotUpgradedView::of).toList());
+        notUpgraded.refusals(Set.of(tenantId)).stream().map(NotUpgradedView::of).toList());
   }
 
   @GetMapping(path = "/api/tenants/{tenantId}/overview/diagram", produces = MediaType.APPLICATION_XML_VALUE)

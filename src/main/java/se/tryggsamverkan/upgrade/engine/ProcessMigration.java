@@ -37,6 +37,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.agreement.engine.AgreementProcess;
@@ -66,6 +67,14 @@ class ProcessMigration implements ProcessUpgrade {
   static final int BATCH = 100;
   private static final int TRIES_WHEN_BUSY = 3;
   private static final Logger LOG = LoggerFactory.getLogger(ProcessMigration.class);
+  /**
+   * The refusals whose instance still runs on the version the run left it on: one that has ended since, or that an
+   * administrator moved by hand, is not shown, though its row stays until the next run.
+   */
+  private static final String STILL_REFUSED = """
+      select r.* from process_upgrade_refusal r
+      join ACT_RU_EXECUTION e on e.ID_ = r.process_instance_id
+      join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_ and d.VERSION_ = r.from_version""";
 
   private final RepositoryService repository;
   private final RuntimeService runtime;
@@ -73,6 +82,7 @@ class ProcessMigration implements ProcessUpgrade {
   private final IdentityService identity;
   private final TransactionTemplate transaction;
   private final UpgradeRefusals refusals;
+  private final JdbcClient jdbc;
   private final EngineClock clock;
   /** Per task definition key, the form values an older release stored on the task and this one reads when opened. */
   private final Map<String, Set<String>> shownOnly;
@@ -80,21 +90,23 @@ class ProcessMigration implements ProcessUpgrade {
 
   @Autowired
   ProcessMigration(RepositoryService repository, RuntimeService runtime, TaskService tasks, IdentityService identity,
-      TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock, List<TaskFormValues> formValues) {
-    this(repository, runtime, tasks, identity, transaction, refusals, clock, formValues.stream()
+      TransactionTemplate transaction, UpgradeRefusals refusals, JdbcClient jdbc, EngineClock clock,
+      List<TaskFormValues> formValues) {
+    this(repository, runtime, tasks, identity, transaction, refusals, jdbc, clock, formValues.stream()
         .collect(Collectors.toMap(TaskFormValues::taskDefinitionKey, TaskFormValues::shownOnly)),
         ActivityRename.RELEASED);
   }
 
   private ProcessMigration(RepositoryService repository, RuntimeService runtime, TaskService tasks,
-      IdentityService identity, TransactionTemplate transaction, UpgradeRefusals refusals, EngineClock clock,
-      Map<String, Set<String>> shownOnly, List<ActivityRename> renames) {
+      IdentityService identity, TransactionTemplate transaction, UpgradeRefusals refusals, JdbcClient jdbc,
+      EngineClock clock, Map<String, Set<String>> shownOnly, List<ActivityRename> renames) {
     this.repository = repository;
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
     this.transaction = transaction;
     this.refusals = refusals;
+    this.jdbc = jdbc;
     this.clock = clock;
     this.shownOnly = shownOnly;
     this.renames = renames;
@@ -102,7 +114,7 @@ class ProcessMigration implements ProcessUpgrade {
 
   /** The same step with these renames declared instead of the released ones (a test's release that renames). */
   ProcessMigration withRenames(List<ActivityRename> declared) {
-    return new ProcessMigration(repository, runtime, tasks, identity, transaction, refusals, clock, shownOnly,
+    return new ProcessMigration(repository, runtime, tasks, identity, transaction, refusals, jdbc, clock, shownOnly,
         declared);
   }
 
@@ -136,7 +148,17 @@ class ProcessMigration implements ProcessUpgrade {
 
   @Override
   public List<UpgradeRefusal> refusals() {
-    return refusals.all();
+    return jdbc.sql(STILL_REFUSED + " order by r.tenant_id, r.process_key, r.cycle_year")
+        .query(UpgradeRefusals::row).list();
+  }
+
+  @Override
+  public List<UpgradeRefusal> refusals(Set<String> tenantIds) {
+    if (tenantIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(STILL_REFUSED + " where r.tenant_id in (:tenants) order by r.tenant_id, r.process_key, "
+        + "r.cycle_year").param("tenants", tenantIds).query(UpgradeRefusals::row).list();
   }
 
   private List<ProcessDefinition> versions(String key) {

@@ -40,7 +40,6 @@ import se.tryggsamverkan.support.SweepDriver;
 import se.tryggsamverkan.support.TestAdministrator;
 import se.tryggsamverkan.support.TestMunicipality;
 import se.tryggsamverkan.upgrade.UpgradeRefusal;
-import se.tryggsamverkan.upgrade.UpgradeRefusals;
 import se.tryggsamverkan.upgrade.UpgradeReport;
 
 /**
@@ -58,7 +57,6 @@ class ProcessUpgradeTest {
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
   @Autowired ProcessMigration migration;
-  @Autowired UpgradeRefusals refusals;
 
   RepositoryService repository;
   RuntimeService runtime;
@@ -208,6 +206,8 @@ class ProcessUpgradeTest {
     CycleDriver driver = scenario.municipality("Hallsberg");
     TestMunicipality kb = driver.municipality();
     ProcessInstance atPlan = driver.cycleAtTheActionPlan("refusal-plan", 2027, "Buskörning");
+    CycleDriver other = scenario.municipality("Hammarö");
+    ProcessInstance endsLater = other.cycleAtTheActionPlan("refusal-ends", 2027, "Klotter");
     int previousVersion = definitionOf(atPlan).getVersion();
     // a release that renamed the action plan's task and forgot to say so
     scenario.deploy(EveryWaitState.THIS_RELEASE, xml -> xml.replace("\"Task_ActionPlan\"", "\"Task_DraftActionPlan\"")
@@ -215,15 +215,24 @@ class ProcessUpgradeTest {
 
     UpgradeReport report = migration.migrateRunningInstances();
 
-    assertThat(report.refused()).extracting(UpgradeRefusal::processInstanceId).containsExactly(atPlan.getId());
-    UpgradeRefusal refusal = report.refused().get(0);
+    assertThat(report.refused()).extracting(UpgradeRefusal::processInstanceId)
+        .containsExactlyInAnyOrder(atPlan.getId(), endsLater.getId());
+    UpgradeRefusal refusal = report.refused().stream().filter(r -> r.processInstanceId().equals(atPlan.getId()))
+        .findFirst().orElseThrow();
     assertThat(refusal.reason()).contains("Task_ActionPlan");
     assertThat(refusal).extracting(UpgradeRefusal::tenantId, UpgradeRefusal::year, UpgradeRefusal::fromVersion)
         .containsExactly(kb.tenantId(), 2027, previousVersion);
     assertThat(refusal.swedish()).startsWith("Årscykel 2027 körs kvar på processversion " + previousVersion);
     assertThat(definitionOf(atPictures).getId()).isEqualTo(newest(YearlyCycleProcess.KEY).getId());
     assertThat(definitionOf(atPlan).getVersion()).as("left on its version").isEqualTo(previousVersion);
-    assertThat(refusals.all()).extracting(UpgradeRefusal::processInstanceId).containsExactly(atPlan.getId());
+    assertThat(migration.refusals()).extracting(UpgradeRefusal::processInstanceId)
+        .containsExactlyInAnyOrder(atPlan.getId(), endsLater.getId());
+    // one that ends is no longer shown, without waiting for the next run
+    runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey("refusal-ends")
+        .singleResult().getId(), "the municipality ended its agreement");
+    assertThat(migration.refusals()).extracting(UpgradeRefusal::processInstanceId).containsExactly(atPlan.getId());
+    assertThat(new Http(port).json("/api/overview", other.municipality().user(Role.POLICE_COORDINATOR), "test")
+        .path("municipalities")).allSatisfy(m -> assertThat(m.path("notUpgraded")).isEmpty());
 
     // the operator sees it in the health report, with municipality, year and reason
     String admin = TestAdministrator.create(identity);
@@ -266,7 +275,7 @@ class ProcessUpgradeTest {
     assertThat(declared.migrateRunningInstances()).satisfies(r -> assertThat(r.refused()).isEmpty())
         .satisfies(r -> assertThat(r.migrated()).isEqualTo(1));
     assertThat(definitionOf(atPlan).getId()).isEqualTo(newest(YearlyCycleProcess.KEY).getId());
-    assertThat(refusals.all()).isEmpty();
+    assertThat(migration.refusals()).isEmpty();
     assertThat(http.get("/actuator/health", admin, "test").body()).doesNotContain("DEGRADED");
     // the test's instances go, so that the other test counts only its own
     runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).list()
