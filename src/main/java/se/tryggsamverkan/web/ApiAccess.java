@@ -29,6 +29,13 @@ public class ApiAccess {
     }
   }
 
+  /** Only an administrator (of the engine) may go on; {@code why} is what everyone else is told. */
+  public void checkAdministrator(String why) {
+    if (!viewer.administrator()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, why);
+    }
+  }
+
   public void checkRole(String why, Role... roles) {
     for (Role role : roles) {
       if (viewer.hasRole(role)) {

@@ -22,6 +22,7 @@ import se.tryggsamverkan.onboarding.DirectoryChanges;
 import se.tryggsamverkan.onboarding.MunicipalityInput;
 import se.tryggsamverkan.onboarding.Onboarding;
 import se.tryggsamverkan.onboarding.Person;
+import se.tryggsamverkan.web.ApiAccess;
 
 /**
  * Municipalities and their people, for administrators only: the listing with what is missing, one municipality
@@ -50,10 +51,12 @@ class OnboardingController {
 
   private final Onboarding onboarding;
   private final Viewer viewer;
+  private final ApiAccess access;
 
-  OnboardingController(Onboarding onboarding, Viewer viewer) {
+  OnboardingController(Onboarding onboarding, Viewer viewer, ApiAccess access) {
     this.onboarding = onboarding;
     this.viewer = viewer;
+    this.access = access;
   }
 
   @GetMapping("/roles")
@@ -111,9 +114,7 @@ class OnboardingController {
   }
 
   private void administrator() {
-    if (!viewer.administrator()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, ADMINISTRATORS_ONLY);
-    }
+    access.checkAdministrator(ADMINISTRATORS_ONLY);
   }
 
   private static Set<Role> roles(int index, List<String> ids) {

@@ -5,16 +5,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
-import se.tryggsamverkan.identity.Viewer;
 import se.tryggsamverkan.upgrade.ProcessUpgrade;
 import se.tryggsamverkan.upgrade.UpgradeRefusal;
 import se.tryggsamverkan.upgrade.UpgradeReport;
+import se.tryggsamverkan.web.ApiAccess;
 
 /**
  * The operator's side of an upgrade, for administrators: which versions the running agreements and cycles are on,
@@ -33,11 +31,11 @@ class ProcessVersionsController {
   }
 
   private final ProcessUpgrade upgrade;
-  private final Viewer viewer;
+  private final ApiAccess access;
 
-  ProcessVersionsController(ProcessUpgrade upgrade, Viewer viewer) {
+  ProcessVersionsController(ProcessUpgrade upgrade, ApiAccess access) {
     this.upgrade = upgrade;
-    this.viewer = viewer;
+    this.access = access;
   }
 
   @GetMapping
@@ -55,8 +53,6 @@ class ProcessVersionsController {
   }
 
   private void administrator() {
-    if (!viewer.administrator()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, ADMINISTRATORS_ONLY);
-    }
+    access.checkAdministrator(ADMINISTRATORS_ONLY);
   }
 }
