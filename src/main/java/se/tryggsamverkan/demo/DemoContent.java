@@ -62,9 +62,11 @@ public record DemoContent(String password, String firstChair, int councilDayOfMo
    * A demo municipality: its tenant, its people, where its meetings are held and what its coordinators type.
    *
    * @param meetingPlace where the council, the steering group and the half-year follow-up meet
+   * @param agreementYears how many years each of its agreements runs, as its real one does (Kungsbacka's 2021–2022
+   *     ran two, Kävlinge's 2023–2026 runs four)
    */
   public record Municipality(String tenantId, String name, String policeArea, String meetingPlace,
-      List<DemoUser> users, CycleContent cycle) {
+      int agreementYears, List<DemoUser> users, CycleContent cycle) {
 
     /** The municipality's user in this role. */
     public String userFor(Role role) {

@@ -7,8 +7,9 @@ import java.util.Optional;
  * Where the demo's years lie, and which of its work is left for its users, counted from the day the demo is
  * created. Every rule is relative to that day, so that the demo has the same shape on any day of the year:
  * <ul>
- *   <li>the current agreement runs from 1 January three years back to 31 December this year, the renewed one the
- *       four years after;</li>
+ *   <li>the agreement in force ends on 31 December this year and the renewed one starts the day after, each as
+ *       long as the municipality's real agreements run (two years for Kungsbacka, four for Kävlinge): so every
+ *       year of the one in force but this one is done;</li>
  *   <li>owners report each follow-up on its day, but leave those of the last {@value #FOLLOW_UPS_LEFT_OPEN_DAYS}
  *       days of a still running activity open (the oldest of them overdue); an activity that has ended is reported
  *       in full, so that nothing but the one late activity turns "Försenad";</li>
@@ -30,9 +31,9 @@ public record DemoTimeline(LocalDate today) {
     return today.getYear();
   }
 
-  /** The first year of the agreement in force today; it ends this year. */
-  public int currentAgreementStart() {
-    return currentYear() - 3;
+  /** The first year of the agreement in force today, of {@code years} years; it ends this year. */
+  public int currentAgreementStart(int years) {
+    return currentYear() - years + 1;
   }
 
   /** The renewed agreement's first year: next year, whose plan is made this year. */
@@ -40,8 +41,9 @@ public record DemoTimeline(LocalDate today) {
     return currentYear() + 1;
   }
 
-  public int renewedAgreementEnd() {
-    return currentYear() + 4;
+  /** The last year of the renewed agreement, of {@code years} years. */
+  public int renewedAgreementEnd(int years) {
+    return currentYear() + years;
   }
 
   /** The cycle whose late activity is the demo's "Försenad" one: the year its end day fell in. */

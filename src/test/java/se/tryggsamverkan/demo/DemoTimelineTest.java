@@ -14,10 +14,14 @@ class DemoTimelineTest {
   void theAgreementInForceEndsThisYearAndTheRenewedOneFollows() {
     DemoTimeline timeline = new DemoTimeline(LocalDate.of(2027, 12, 31));
 
-    assertThat(timeline.currentAgreementStart()).isEqualTo(2024);
     assertThat(timeline.currentYear()).isEqualTo(2027);
     assertThat(timeline.renewedAgreementStart()).isEqualTo(2028);
-    assertThat(timeline.renewedAgreementEnd()).isEqualTo(2031);
+    // four years, as Kävlinge's
+    assertThat(timeline.currentAgreementStart(4)).isEqualTo(2024);
+    assertThat(timeline.renewedAgreementEnd(4)).isEqualTo(2031);
+    // two, as Kungsbacka's
+    assertThat(timeline.currentAgreementStart(2)).isEqualTo(2026);
+    assertThat(timeline.renewedAgreementEnd(2)).isEqualTo(2029);
   }
 
   @Test

@@ -101,8 +101,8 @@ class TasklistBrowserTest {
   private static final String PLACES = "Otrygga och brottsutsatta platser";
   private static final String ACTIVITIES = "Aktiviteter";
   private static final String PROMISES = "Förslag till medborgarlöften";
-  private static final String KUNGSBACKA_2027 = "kungsbacka-2027-2030-2027";
-  private static final String KUNGSBACKA_2026 = "kungsbacka-2023-2026-2026";
+  private static final String KUNGSBACKA_2027 = "kungsbacka-2027-2028-2027";
+  private static final String KUNGSBACKA_2026 = "kungsbacka-2025-2026-2026";
   private static final String OCCURRENCES = "Genomförda medborgarlöften sedan förra uppföljningen";
   private static final String KAVLINGE_2027 = "kavlinge-2027-2030-2027";
   private static final List<String> KUNGSBACKA_FOCUS_AREAS =

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -48,6 +47,7 @@ import se.tryggsamverkan.demo.DemoContent.Manager;
 import se.tryggsamverkan.demo.DemoContent.Municipality;
 import se.tryggsamverkan.demo.DemoTimeline;
 import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.followup.ActivityFollowUp;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.plan.FollowUpInterval;
 import se.tryggsamverkan.reminder.engine.ReminderSweepProcess;
@@ -77,20 +77,26 @@ class DemoData implements ApplicationRunner {
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
-  private final FormService forms;
+  private final ActivityFollowUp plan;
   private final EngineClock clock;
   private final DemoContent content = DemoContent.read();
   private Date realNow;
   private DemoTimeline timeline;
-  /** When each follow-up task is done: its day is fixed when it is created. */
-  private final Map<String, Date> followUpDoneAt = new HashMap<>();
+  /** Each open follow-up task, read once: its day and its activity are fixed when it is created. */
+  private final Map<String, FollowUpTask> followUps = new HashMap<>();
+  /** The plan's activities' descriptions by id. */
+  private final Map<Long, String> descriptions = new HashMap<>();
+  /** The tasks whose answer or stop depends on the steering group's decision round. */
+  private static final Set<String> ROUND_TASKS = Set.of(TASK_ACTION_PLAN, TASK_POLICE_STEERING_DECISION,
+      TASK_MUNICIPAL_STEERING_DECISION);
+  private final List<Agreements> laidOut = new ArrayList<>();
   private int tasksDone;
   private int timersRun;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
-      HistoryService history, FormService forms, EngineClock clock) {
+      HistoryService history, ActivityFollowUp plan, EngineClock clock) {
     this.identity = identity;
-    this.forms = forms;
+    this.plan = plan;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -123,44 +129,52 @@ class DemoData implements ApplicationRunner {
       clock.applyDemoDay();
     }
     runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
-    LOG.info("Demo data created for {}: agreements {}–{} and {}–{}, {} tasks done and {} jobs run in {} ms",
-        timeline.today(), timeline.currentAgreementStart(), timeline.currentYear(), timeline.renewedAgreementStart(),
-        timeline.renewedAgreementEnd(), tasksDone, timersRun,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    LOG.info("Demo data created for {}: agreements {}, {} tasks done and {} jobs run in {} ms", timeline.today(),
+        laidOut.stream().map(a -> a.inForce() + " and " + a.renewed()).collect(Collectors.joining(", ")), tasksDone,
+        timersRun, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
+  /**
+   * Both municipalities' agreements: the one in force with every year before this one done, this year's cycle left
+   * where {@code thisYear} says, and the renewed one with next year's cycle left where {@code nextYear} says.
+   */
   private void createAgreements() {
     int y = timeline.currentYear();
-    int from = timeline.currentAgreementStart();
-    String current = from + "-" + y;
-    String renewed = timeline.renewedAgreementStart() + "-" + timeline.renewedAgreementEnd();
-
-    // Kungsbacka: this year under way (its half-year follow-up waiting), next year's police situation picture open
+    // Kungsbacka: its first year's plan returned once; this year under way (its half-year follow-up waiting), next
+    // year's police situation picture open
     Municipality kb = content.municipality("kungsbacka");
-    String old = startAgreement(kb, kb.tenantId() + "-" + current, from + "-01-01", y + "-12-31");
-    for (int year = from; year < y; year++) {
-      drive(new CycleRun(kb, old + "-" + year, year, y), (task, round) -> false, year == from + 1 ? 1 : 0);
-    }
-    drive(new CycleRun(kb, old + "-" + y, y, y), (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
-    String next = startAgreement(kb, kb.tenantId() + "-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd()
-        + "-12-31");
-    drive(new CycleRun(kb, next + "-" + (y + 1), y + 1, timeline.renewedAgreementEnd()),
+    Agreements kungsbacka = agreements(kb, (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 1,
         (task, round) -> task.equals(TASK_POLICE_SITUATION_PICTURE), 0);
-
     // Kävlinge: this year at the half-year follow-up, next year's plan back at the steering group after one return
     Municipality kv = content.municipality("kavlinge");
-    old = startAgreement(kv, kv.tenantId() + "-" + current, from + "-01-01", y + "-12-31");
-    for (int year = from; year < y; year++) {
-      drive(new CycleRun(kv, old + "-" + year, year, y), (task, round) -> false, 0);
-    }
-    drive(new CycleRun(kv, old + "-" + y, y, y), (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0);
-    next = startAgreement(kv, kv.tenantId() + "-" + renewed, (y + 1) + "-01-01", timeline.renewedAgreementEnd()
-        + "-12-31");
-    drive(new CycleRun(kv, next + "-" + (y + 1), y + 1, timeline.renewedAgreementEnd()), (task, round) -> round >= 1
-        && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
+    Agreements kavlinge = agreements(kv, (task, round) -> task.equals(TASK_HALF_YEAR_FOLLOW_UP), 0,
+        (task, round) -> round >= 1
+            && (task.equals(TASK_POLICE_STEERING_DECISION) || task.equals(TASK_MUNICIPAL_STEERING_DECISION)), 1);
     // a few deadlines moved close, as coordinators do, so that the first reminder sweep has something to say
-    moveDue(kb.tenantId() + "-" + renewed + "-" + (y + 1), TASK_POLICE_SITUATION_PICTURE, 5);
-    moveDue(kv.tenantId() + "-" + current + "-" + y, TASK_HALF_YEAR_FOLLOW_UP, 1);
+    moveDue(kungsbacka.renewed() + "-" + (y + 1), TASK_POLICE_SITUATION_PICTURE, 5);
+    moveDue(kavlinge.inForce() + "-" + y, TASK_HALF_YEAR_FOLLOW_UP, 1);
+    laidOut.add(kungsbacka);
+    laidOut.add(kavlinge);
+  }
+
+  /** A municipality's two agreements' business keys. */
+  private record Agreements(String inForce, String renewed) {
+  }
+
+  private Agreements agreements(Municipality m, BiPredicate<String, Integer> thisYear, int firstYearReturns,
+      BiPredicate<String, Integer> nextYear, int nextYearReturns) {
+    int y = timeline.currentYear();
+    int from = timeline.currentAgreementStart(m.agreementYears());
+    int to = timeline.renewedAgreementEnd(m.agreementYears());
+    String inForce = startAgreement(m, m.tenantId() + "-" + from + "-" + y, from + "-01-01", y + "-12-31");
+    for (int year = from; year < y; year++) {
+      drive(new CycleRun(m, inForce + "-" + year, year, y), (task, round) -> false,
+          year == from ? firstYearReturns : 0);
+    }
+    drive(new CycleRun(m, inForce + "-" + y, y, y), thisYear, 0);
+    String renewed = startAgreement(m, m.tenantId() + "-" + (y + 1) + "-" + to, (y + 1) + "-01-01", to + "-12-31");
+    drive(new CycleRun(m, renewed + "-" + (y + 1), y + 1, to), nextYear, nextYearReturns);
+    return new Agreements(inForce, renewed);
   }
 
   private void moveDue(String cycleKey, String taskKey, int daysFromToday) {
@@ -250,11 +264,13 @@ class DemoData implements ApplicationRunner {
     LocalDate planningStarts = LocalDate.of(run.year() - 1, 1, 2);
     ClockUtil.setCurrentTime(planningStarts.getYear() < timeline.currentYear()
         ? new Date(clock.startOfDay(planningStarts).getTime() + TimeUnit.HOURS.toMillis(9)) : realNow);
-    while (runtime.createProcessInstanceQuery().processInstanceId(cycle.getId()).count() > 0) {
-      int round = currentRound(cycle.getId());
+    while (true) {
       // each open task's moment asked once per step (a follow-up's once for good: it does not move)
       Map<Task, Date> open = new LinkedHashMap<>();
       tasks.createTaskQuery().processInstanceId(cycle.getId()).list().forEach(t -> open.put(t, doneAt(t, run)));
+      // the decision round only matters to the plan and the steering group's decisions: read when one is open
+      int round = open.keySet().stream().anyMatch(t -> ROUND_TASKS.contains(t.getTaskDefinitionKey()))
+          ? currentRound(cycle.getId()) : 0;
       Map.Entry<Task, Date> next = open.entrySet().stream()
           .filter(t -> !stopAt.test(t.getKey().getTaskDefinitionKey(), round) && !t.getValue().after(realNow))
           .min(Map.Entry.comparingByValue()).orElse(null);
@@ -265,11 +281,15 @@ class DemoData implements ApplicationRunner {
         run(job);
       } else if (task != null) {
         moveClockTo(next.getValue());
-        // claimed first, so that history and the plan's records say who did the work
-        tasks.claim(task.getId(), task.getAssignee() != null ? task.getAssignee() : worker(task, run.m()));
+        // claimed first when nobody holds it, so that history and the plan's records say who did the work
+        if (task.getAssignee() == null) {
+          tasks.claim(task.getId(), worker(task, run.m()));
+        }
         tasks.complete(task.getId(), answers(task, run, round, returns));
+        followUps.remove(task.getId());
         tasksDone++;
       } else {
+        // nothing left that anybody would have done by today; an ended cycle has neither tasks nor jobs
         return;
       }
     }
@@ -289,13 +309,7 @@ class DemoData implements ApplicationRunner {
       return FUTURE;
     }
     if (TASK_FOLLOW_UP_ACTIVITY.equals(key)) {
-      return followUpDoneAt.computeIfAbsent(task.getId(), id -> {
-        DemoContent.ActivityRow row = activityOf(task, run);
-        LocalDate day = LocalDate.parse((String) tasks.getVariable(id, FOLLOW_UP_ON.name()));
-        // owners report in the morning, so that an activity reported finished on its end date is not late
-        return timeline.reportedOn(day, end(row, run), isLate(row, run))
-            .map(d -> new Date(clock.startOfDay(d).getTime() + TimeUnit.HOURS.toMillis(10))).orElse(FUTURE);
-      });
+      return followUpOf(task, run).doneAt();
     }
     Date at;
     if (run.year() > timeline.currentYear() || key.equals(TASK_SCHEDULE_FOLLOW_UP_MEETING)) {
@@ -315,13 +329,28 @@ class DemoData implements ApplicationRunner {
     return at.before(now) ? now : at;
   }
 
-  private DemoContent.ActivityRow activityOf(Task task, CycleRun run) {
-    // the description the follow-up's form shows, as its owner opens it
-    String description = (String) forms.getTaskFormVariables(task.getId(), Set.of(ACTIVITY_DESCRIPTION.name()), true)
-        .get(ACTIVITY_DESCRIPTION.name());
-    CycleContent c = run.content();
-    return Stream.concat(c.activities().stream(), Stream.of(c.revision()))
-        .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
+  /**
+   * The activity a follow-up task is for, the day it is due, and when its owner reports it: read once per task (the
+   * activity's description from the plan, as its owner sees it in the form) and kept until the task is done.
+   */
+  private FollowUpTask followUpOf(Task task, CycleRun run) {
+    return followUps.computeIfAbsent(task.getId(), id -> {
+      Map<String, Object> variables = tasks.getVariables(id, List.of(ACTIVITY_ID.name(), FOLLOW_UP_ON.name()));
+      String description = descriptions.computeIfAbsent(ACTIVITY_ID.of(variables.get(ACTIVITY_ID.name())),
+          activityId -> plan.activity(activityId).activity().description());
+      CycleContent c = run.content();
+      DemoContent.ActivityRow row = Stream.concat(c.activities().stream(), Stream.of(c.revision()))
+          .filter(a -> a.description().equals(description)).findFirst().orElseThrow();
+      LocalDate day = LocalDate.parse((String) variables.get(FOLLOW_UP_ON.name()));
+      // owners report in the morning, so that an activity reported finished on its end date is not late
+      Date doneAt = timeline.reportedOn(day, end(row, run), isLate(row, run))
+          .map(d -> new Date(clock.startOfDay(d).getTime() + TimeUnit.HOURS.toMillis(10))).orElse(FUTURE);
+      return new FollowUpTask(row, day, doneAt);
+    });
+  }
+
+  /** A follow-up task as the demo sees it: the content's activity, the follow-up's day and when it is reported. */
+  private record FollowUpTask(DemoContent.ActivityRow row, LocalDate day, Date doneAt) {
   }
 
   private boolean isLate(DemoContent.ActivityRow row, CycleRun run) {
@@ -429,8 +458,9 @@ class DemoData implements ApplicationRunner {
   private void followUp(Map<String, Object> v, Task task, CycleRun run) {
     CycleContent c = run.content();
     int year = run.year();
-    DemoContent.ActivityRow row = activityOf(task, run);
-    LocalDate day = LocalDate.parse((String) tasks.getVariable(task.getId(), FOLLOW_UP_ON.name()));
+    FollowUpTask followUp = followUpOf(task, run);
+    DemoContent.ActivityRow row = followUp.row();
+    LocalDate day = followUp.day();
     boolean last = !day.isBefore(end(row, run)) || day.equals(LocalDate.of(year, 12, 31));
     DemoContent.FollowUp f = row.followUp();
     v.put(ACTIVITY_STATUS.name(), last ? f.finalStatus() : f.progressStatus());
