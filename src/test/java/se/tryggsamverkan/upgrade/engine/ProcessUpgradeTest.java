@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -242,6 +243,19 @@ class ProcessUpgradeTest {
     assertThat(health.body()).contains("\"processVersions\"", "\"DEGRADED\"", atPlan.getId(), "Task_ActionPlan");
     // and the administrators' API lists it; a coordinator may not ask
     assertThat(http.get("/api/admin/process-versions", admin, "test").body()).contains(atPlan.getId());
+    // with the instances per version, read at once, as the engine counts them one version at a time
+    Map<String, Map<Integer, Long>> running = migration.runningPerVersion();
+    assertThat(running.get(YearlyCycleProcess.KEY)).containsEntry(previousVersion, 1L);
+    for (String key : List.of(AgreementProcess.KEY, YearlyCycleProcess.KEY)) {
+      Map<Integer, Long> counted = new TreeMap<>();
+      repository.createProcessDefinitionQuery().processDefinitionKey(key).list().forEach(d -> {
+        long instances = runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count();
+        if (instances > 0) {
+          counted.put(d.getVersion(), instances);
+        }
+      });
+      assertThat(running.get(key)).as(key).isEqualTo(counted);
+    }
     assertThat(http.get("/api/admin/process-versions", kb.user(Role.POLICE_COORDINATOR), "test").statusCode())
         .isEqualTo(403);
 
