@@ -16,7 +16,7 @@ public interface CycleStates {
       boolean ended, List<String> activeElements, CyclePhase phase) {
   }
 
-  /** An open task of a cycle; {@code groups} are its candidate groups (only filled for one municipality). */
+  /** An open task of a cycle; {@code groups} are its candidate groups (only filled by {@link #openTasksOf}). */
   record OpenTask(String id, String tenantId, String processInstanceId, String name, String elementId,
       List<String> groups, String assignee, ZonedDateTime due) {
   }
@@ -30,8 +30,11 @@ public interface CycleStates {
   /** Every cycle of one municipality, running or ended. */
   List<Cycle> cycles(String tenantId);
 
-  /** The open tasks of these municipalities' cycles, with their candidate groups when {@code withGroups}. */
-  List<OpenTask> openTasks(Collection<String> tenantIds, boolean withGroups);
+  /** The open tasks of these municipalities' cycles, without their candidate groups. */
+  List<OpenTask> openTasks(Collection<String> tenantIds);
+
+  /** The open tasks of one cycle, with their candidate groups. */
+  List<OpenTask> openTasksOf(Cycle cycle);
 
   /** The BPMN XML of a cycle's process definition, for the diagram. */
   Optional<String> diagram(String processDefinitionId);

@@ -111,7 +111,7 @@ public class OverviewService {
       }
     }
     List<String> agreementIds = current.values().stream().map(OverviewRepository.AgreementRow::id).toList();
-    List<CycleStates.OpenTask> openTasks = cycles.openTasks(current.keySet(), false);
+    List<CycleStates.OpenTask> openTasks = cycles.openTasks(current.keySet());
     Map<String, List<CycleStates.Cycle>> cyclesByTenant = cycles.runningCycles(current.keySet(), openTasks).stream()
         .collect(Collectors.groupingBy(CycleStates.Cycle::tenantId));
     Map<String, List<CycleStates.OpenTask>> tasksByTenant = openTasks.stream()
@@ -157,10 +157,9 @@ public class OverviewService {
     List<Integer> years = ofTenant.stream().flatMap(x -> x.cycleYears().stream()).distinct().sorted().toList();
     Optional<CycleStates.Cycle> cycle = cycles.cycles(tenantId).stream()
         .filter(c -> c.agreementId().equals(a.id()) && c.year() == year).findFirst();
-    List<TaskView> tasks = cycle.map(c -> cycles.openTasks(List.of(tenantId), true).stream()
-            .filter(t -> t.processInstanceId().equals(c.processInstanceId()))
-            .map(t -> new TaskView(t, t.groups().stream().flatMap(g -> Arrays.stream(Role.values())
-                .filter(r -> r.groupId().equals(g))).toList(),
+    List<TaskView> tasks = cycle.map(c -> cycles.openTasksOf(c).stream()
+            .map(t -> new TaskView(t, Arrays.stream(Role.values()).filter(r -> t.groups().contains(r.groupId()))
+                .toList(),
                 t.assignee() == null ? null : directory.displayName(t.assignee()), state(t, now)))
             .sorted(Comparator.comparing(v -> v.task().due() == null ? now.plusYears(100) : v.task().due()))
             .toList())

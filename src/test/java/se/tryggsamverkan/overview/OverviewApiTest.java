@@ -141,6 +141,19 @@ class OverviewApiTest {
         .containsExactlyInAnyOrder(Role.POLICE_STEERING.swedishName(), Role.MUNICIPAL_STEERING.swedishName());
     assertThat(year.path("openTasks").get(0).path("tasklist").asText())
         .startsWith("/camunda/app/tasklist/default/#/?task=");
+    // the cycle's own tasks; one offered to more groups names each role once, in the roles' order, and a person it
+    // is offered to is no role
+    Task police = engine.getTaskService().createTaskQuery().processInstanceId(kbCycle.getId())
+        .taskDefinitionKey(TASK_POLICE_STEERING_DECISION).singleResult();
+    engine.getTaskService().addCandidateGroup(police.getId(), Role.POLICE_COORDINATOR.groupId());
+    engine.getTaskService().addCandidateUser(police.getId(), kb.user(Role.MUNICIPAL_COORDINATOR));
+    JsonNode offered = http.json("/api/tenants/" + kb.tenantId() + "/overview?year=2027", region, "test");
+    assertThat(offered.path("openTasks")).extracting(t -> t.path("id").asText()).containsExactlyInAnyOrderElementsOf(
+        engine.getTaskService().createTaskQuery().processInstanceId(kbCycle.getId()).list().stream()
+            .map(Task::getId).toList());
+    assertThat(offered.path("openTasks")).filteredOn(t -> t.path("id").asText().equals(police.getId()))
+        .singleElement().satisfies(t -> assertThat(t.path("roles")).extracting(JsonNode::asText)
+            .containsExactly(Role.POLICE_COORDINATOR.swedishName(), Role.POLICE_STEERING.swedishName()));
     assertThat(year.path("activities")).extracting(a -> a.path("description").asText())
         .containsExactly("Trafikkontroller vid skolor");
     assertThat(year.path("activitiesByStatus")).as("every status, Stoppad last")

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -140,22 +139,38 @@ class CamundaCycleStates implements CycleStates {
   }
 
   @Override
-  public List<OpenTask> openTasks(Collection<String> tenantIds, boolean withGroups) {
+  public List<OpenTask> openTasks(Collection<String> tenantIds) {
     if (tenantIds.isEmpty()) {
       return List.of();
     }
+    return unauthenticated(() -> tasks.createTaskQuery().processDefinitionKey(KEY)
+        .tenantIdIn(tenantIds.toArray(String[]::new)).list().stream().map(t -> openTask(t, List.of())).toList());
+  }
+
+  /**
+   * The cycle's own tasks only, and their candidate groups in one read of the engine's identity links (the engine's
+   * API asks once per task).
+   */
+  @Override
+  public List<OpenTask> openTasksOf(Cycle cycle) {
     return unauthenticated(() -> {
-      List<OpenTask> open = new ArrayList<>();
-      for (Task t : tasks.createTaskQuery().processDefinitionKey(KEY).tenantIdIn(tenantIds.toArray(String[]::new))
-          .list()) {
-        List<String> groups = withGroups ? tasks.getIdentityLinksForTask(t.getId()).stream()
-            .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList() : List.of();
-        open.add(new OpenTask(t.getId(), t.getTenantId(), t.getProcessInstanceId(), t.getName(),
-            t.getTaskDefinitionKey(), groups, t.getAssignee(),
-            t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone)));
+      List<Task> open = tasks.createTaskQuery().processInstanceId(cycle.processInstanceId()).list();
+      if (open.isEmpty()) {
+        return List.of();
       }
-      return open;
+      Map<String, List<String>> groups = new HashMap<>();
+      jdbc.sql("select TASK_ID_, GROUP_ID_ from ACT_RU_IDENTITYLINK where TYPE_ = 'candidate' "
+              + "and GROUP_ID_ is not null and TASK_ID_ in (:tasks)")
+          .param("tasks", open.stream().map(Task::getId).toList())
+          .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+          .forEach(link -> groups.computeIfAbsent(link.getKey(), k -> new ArrayList<>()).add(link.getValue()));
+      return open.stream().map(t -> openTask(t, groups.getOrDefault(t.getId(), List.of()))).toList();
     });
+  }
+
+  private OpenTask openTask(Task t, List<String> groups) {
+    return new OpenTask(t.getId(), t.getTenantId(), t.getProcessInstanceId(), t.getName(), t.getTaskDefinitionKey(),
+        groups, t.getAssignee(), t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone));
   }
 
   @Override
