@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The demo's lay-out as A/B on one machine (issue 18): the product built at an earlier commit ("before") and as
+# checked out ("after"), each started on a new, empty H2 database, interleaved round by round so that the machine's
+# drift hits both alike. Prints each start's seconds to "Started" and the demo's own log line (tasks done, jobs run,
+# milliseconds). Run from the repository's root: bash src/test/bench/demo-ab.sh <commit before> [rounds] (default 3)
+set -euo pipefail
+before=${1:?the commit to compare with}
+rounds=${2:-3}
+root=$(pwd)
+work=$root/target/demo-ab
+rm -rf "$work" && mkdir -p "$work"
+mvn -o -q -B package -DskipTests
+cp "$(ls "$root"/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/after.jar"
+git worktree add -q "$work/src" "$before"
+(cd "$work/src" && mvn -o -q -B package -DskipTests)
+cp "$(ls "$work"/src/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/before.jar"
+git worktree remove --force "$work/src"
+
+# starts a jar on a new database with the demo on and prints its start and the demo's line
+demo() {
+  local jar=$1 dir=$work/db-${1%.jar} waited=0
+  rm -rf "$dir" && mkdir -p "$dir"
+  (cd "$dir" && exec java -jar "$work/$jar" --server.port=0 > log 2>&1) &
+  local pid=$!
+  until grep -q "Demo data created" "$dir/log" 2>/dev/null; do
+    sleep 0.5; waited=$((waited + 1))
+    if [ $waited -gt 600 ]; then echo "no demo within 300 s, see $dir/log" >&2; kill $pid; return 1; fi
+  done
+  echo "$jar: started in $(grep -o "Started .* in [0-9.]*" "$dir/log" | grep -o "[0-9.]*$") s; demo:" \
+    "$(grep -o "[0-9]* tasks done and [0-9]* jobs run in [0-9]* ms" "$dir/log")"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+
+for r in $(seq 1 "$rounds"); do
+  echo "round $r"
+  demo before.jar
+  demo after.jar
+done
