@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -189,11 +190,7 @@ class ProcessMigration implements ProcessUpgrade {
         ids.forEach(id -> refused.add(refusal(id, old, newest, reason)));
         continue;
       }
-      Map<String, Set<String>> emptyInputs = emptyInputParameters(repository.getBpmnModelInstance(newest.getId()));
-      for (int from = 0; from < ids.size(); from += BATCH) {
-        List<String> batch = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-        migrated += migrateBatch(plan, batch, old, newest, emptyInputs, refused);
-      }
+      migrated += migrateListed(plan, ids, old, newest, refused);
     }
     int current = (int) runtime.createProcessInstanceQuery().processDefinitionId(newest.getId()).count() - migrated;
     refusals.replace(key, refused);
@@ -222,8 +219,25 @@ class ProcessMigration implements ProcessUpgrade {
   }
 
   /**
+   * Moves the instances listed on {@code old}, batch by batch. The list may be stale by the time a batch runs:
+   * another node starting the same release moves the same instances, and a job may end one. Returns how many this
+   * run moved.
+   */
+  int migrateListed(MigrationPlan plan, List<String> ids, ProcessDefinition old, ProcessDefinition newest,
+      List<UpgradeRefusal> refused) {
+    Map<String, Set<String>> emptyInputs = emptyInputParameters(repository.getBpmnModelInstance(newest.getId()));
+    int migrated = 0;
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      List<String> batch = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+      migrated += migrateBatch(plan, batch, old, newest, emptyInputs, refused);
+    }
+    return migrated;
+  }
+
+  /**
    * One batch in one transaction; an instance the engine refuses is taken out and the rest tried again, so one
-   * refusal does not hold back the others. Returns how many moved.
+   * refusal does not hold back the others. So is an instance that is no longer on {@code old} when the batch runs
+   * (another node moved it, or it ended): it is not this run's to move, nor a refusal. Returns how many moved.
    */
   private int migrateBatch(MigrationPlan plan, List<String> batch, ProcessDefinition old, ProcessDefinition newest,
       Map<String, Set<String>> emptyInputs, List<UpgradeRefusal> refused) {
@@ -247,6 +261,19 @@ class ProcessMigration implements ProcessUpgrade {
               + TRIES_WHEN_BUSY + " times; the next run moves it (" + e.getMessage() + ")")));
           return 0;
         }
+      } catch (ProcessEngineException e) {
+        // the engine names one instance that is not on the plan's source version, or no longer exists; the batch
+        // was rolled back: keep those still waiting on the old version and try again, unless none has gone
+        Set<String> stillOld = runtime.createProcessInstanceQuery().processDefinitionId(old.getId())
+            .processInstanceIds(new HashSet<>(batch)).list().stream().map(ProcessInstance::getId)
+            .collect(Collectors.toSet());
+        if (stillOld.size() == batch.size()) {
+          throw e;
+        }
+        LOG.info("Process upgrade: {} of a batch of {} {} instances had been moved by another node or had ended "
+            + "since they were listed ({})", batch.size() - stillOld.size(), batch.size(), old.getKey(),
+            e.getMessage());
+        batch.retainAll(stillOld);
       }
     }
     return 0;

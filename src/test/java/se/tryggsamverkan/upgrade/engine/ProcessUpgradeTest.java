@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -292,6 +294,40 @@ class ProcessUpgradeTest {
     assertThat(migration.refusals()).isEmpty();
     assertThat(http.get("/actuator/health", admin, "test").body()).doesNotContain("DEGRADED");
     // the test's instances go, so that the other test counts only its own
+    runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).list()
+        .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test over"));
+  }
+
+  /**
+   * Two nodes start the new release at the same time, and both list the same instances; a job may end one. The list
+   * is stale by the time a batch runs: what another node moved, or what ended, is neither moved again nor refused,
+   * and the rest of the batch moves (the engine throws for the whole batch at the first such instance).
+   */
+  @Test
+  void instancesAnotherNodeMovedOrThatEndedSinceTheyWereListedAreLeftOutOfTheBatch() {
+    Clock.setTo("2026-01-02T09:00");
+    ProcessInstance movedElsewhere = scenario.municipality("Hjo").cycleAtTheSituationPictures("stale-moved", 2027);
+    ProcessInstance ended = scenario.municipality("Hylte").cycleAtTheSituationPictures("stale-ended", 2027);
+    ProcessInstance waiting = scenario.municipality("Hultsfred").cycleAtTheSituationPictures("stale-waits", 2027);
+    ProcessDefinition old = definitionOf(waiting);
+    scenario.deploy(EveryWaitState.THIS_RELEASE, UnaryOperator.identity());
+    ProcessDefinition newest = newest(YearlyCycleProcess.KEY);
+    MigrationPlan plan = migration.plan(old, newest);
+    List<String> listed = List.of(movedElsewhere.getId(), ended.getId(), waiting.getId());
+    // after this node listed them: the other node moved the first, and the second's agreement was ended
+    runtime.newMigration(plan).processInstanceIds(movedElsewhere.getId()).execute();
+    runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey("stale-ended")
+        .singleResult().getId(), "the municipality ended its agreement");
+
+    List<UpgradeRefusal> refused = new ArrayList<>();
+    assertThat(migration.migrateListed(plan, listed, old, newest, refused)).as("moved by this node").isEqualTo(1);
+
+    assertThat(refused).isEmpty();
+    assertThat(definitionOf(waiting).getId()).isEqualTo(newest.getId());
+    assertThat(definitionOf(movedElsewhere).getId()).isEqualTo(newest.getId());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
+    // and the whole run after it has nothing left to do
+    assertThat(migration.migrateRunningInstances().refused()).isEmpty();
     runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).list()
         .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test over"));
   }
