@@ -3,7 +3,9 @@ package se.tryggsamverkan.upgrade.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -87,7 +90,7 @@ class ProcessUpgradeTest {
   }
 
   @Test
-  void anUpgradeMovesEveryWaitingAgreementAndCycleAndEachRunsToItsEnd() {
+  void anUpgradeMovesEveryWaitingAgreementAndCycleAndEachRunsToItsEnd() throws Exception {
     Map<String, ProcessInstance> waiting = scenario.layOut("up");
     // what the previous release's code wrote on each follow-up task as it was created (ADR 12 stopped that)
     Task stale = scenario.followUpOf(waiting.get("implementation, a follow-up open"), "Föräldrabrev");
@@ -120,6 +123,14 @@ class ProcessUpgradeTest {
             PREVIOUS_REPORT.name(), PROMISE_OPTIONS.name());
     assertThat(engine.getFormService().getTaskFormVariables(stale.getId()).get(ACTIVITY_DESCRIPTION.name()))
         .as("the form shows the plan as it is").isEqualTo("Föräldrabrev om narkotika");
+    // and the form Tasklist opens for it is this release's (it changed since: ADR 12), from the new deployment
+    try (InputStream form = engine.getFormService().getDeployedTaskForm(stale.getId());
+        InputStream released = new ClassPathResource("bpmn/activityFollowUp.form").getInputStream();
+        InputStream previous = new ClassPathResource("released/2026-11-27/activityFollowUp.form").getInputStream()) {
+      String opened = new String(form.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(opened).isEqualTo(new String(released.readAllBytes(), StandardCharsets.UTF_8))
+          .isNotEqualTo(new String(previous.readAllBytes(), StandardCharsets.UTF_8));
+    }
     assertThat(scenario.driverOf(cycle2029).runDueTimers(cycle2029)).as("2029's planning waits for 2 January 2028")
         .isZero();
     assertThat(migration.migrateRunningInstances()).as("a second run finds nothing to move")
