@@ -212,6 +212,18 @@ class DefaultProfileTest {
     String restart = output.getOut().substring(output.getOut().lastIndexOf("Current version of schema"));
     assertThat(restart).as("Flyway first, then the upgrade step")
         .contains("Process upgrade: 0 instances moved to the newest version").contains(", 0 refused");
+    assertThat(app.getBean(ProcessEngine.class).getManagementService().getProperties())
+        .as("a finished lay-out leaves no mark").doesNotContainKey("trygg.demo.layingOut");
+
+    // a first start stopped while the demo was laid out (Ctrl-C, a crash) leaves the mark the lay-out sets first:
+    // the next start says the demo is incomplete and how to lay it out anew, instead of "already there"
+    app.getBean(ProcessEngine.class).getManagementService().setProperty("trygg.demo.layingOut", "2026-11-27");
+    app.close();
+    ClockUtil.reset();
+    app = start("2026-11-27T10:00");
+    String afterInterrupted = output.getOut().substring(output.getOut().lastIndexOf("Started "));
+    assertThat(afterInterrupted).contains("The demo's lay-out that began on 2026-11-27 did not finish")
+        .contains("delete the database (./data/ by default)").doesNotContain("Demo data is already there");
   }
 
   @Test

@@ -70,6 +70,8 @@ class DemoData implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   private static final Date FUTURE = new Date(Long.MAX_VALUE);
+  /** The engine's property that is there while the demo is being laid out: its value is the day it began. */
+  static final String LAYING_OUT = "trygg.demo.layingOut";
 
   private final IdentityService identity;
   private boolean warnedAboutPasswords;
@@ -107,6 +109,13 @@ class DemoData implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (identity.createTenantQuery().tenantId(content.municipalities().get(0).tenantId()).count() > 0) {
+      String began = management.getProperties().get(LAYING_OUT);
+      if (began != null) {
+        LOG.warn("The demo's lay-out that began on {} did not finish (the first start was stopped or failed while it "
+            + "ran), so its data is incomplete. Stop, delete the database (./data/ by default) and start again to lay "
+            + "it out anew.", began);
+        return;
+      }
       HistoricProcessInstance first = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(AgreementProcess.KEY).orderByProcessInstanceStartTime().asc().listPage(0, 1)
           .stream().findFirst().orElse(null);
@@ -116,6 +125,8 @@ class DemoData implements ApplicationRunner {
       return;
     }
     long started = System.nanoTime();
+    // removed when the lay-out is done: a start that finds it knows the first one was stopped half-way
+    management.setProperty(LAYING_OUT, clock.today().toString());
     content.municipalities().forEach(this::createTenantAndUsers);
     content.managers().forEach(this::createManager);
     realNow = ClockUtil.getCurrentTime();
@@ -129,6 +140,7 @@ class DemoData implements ApplicationRunner {
       clock.applyDemoDay();
     }
     runtime.startProcessInstanceByKey(ReminderSweepProcess.KEY);
+    management.deleteProperty(LAYING_OUT);
     LOG.info("Demo data created for {}: agreements {}, {} tasks done and {} jobs run in {} ms", timeline.today(),
         laidOut.stream().map(a -> a.inForce() + " and " + a.renewed()).collect(Collectors.joining(", ")), tasksDone,
         timersRun, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
