@@ -9,12 +9,7 @@ rounds=${2:-3}
 root=$(pwd)
 work=$root/target/demo-ab
 rm -rf "$work" && mkdir -p "$work"
-mvn -o -q -B package -DskipTests
-cp "$(ls "$root"/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/after.jar"
-git worktree add -q "$work/src" "$before"
-(cd "$work/src" && mvn -o -q -B package -DskipTests)
-cp "$(ls "$work"/src/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/before.jar"
-git worktree remove --force "$work/src"
+source "$root/src/test/bench/before-after-jars.sh"
 
 # starts a jar on a new database with the demo on and prints its start and the demo's line
 demo() {

@@ -11,12 +11,7 @@ work=$root/target/startup-ab
 rm -rf "$work" && mkdir -p "$work"
 [ -f "$root/target/startup-bench/bare/target/bare-camunda-1.jar" ] || bash src/test/bench/startup.sh 0 > /dev/null
 cp "$root/target/startup-bench/bare/target/bare-camunda-1.jar" "$work/bare.jar"
-mvn -o -q -B package -DskipTests
-cp "$(ls "$root"/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/after.jar"
-git worktree add -q "$work/src" "$before"
-(cd "$work/src" && mvn -o -q -B package -DskipTests)
-cp "$(ls "$work"/src/target/trygg-samverkan-*.jar | grep -v plain | head -1)" "$work/before.jar"
-git worktree remove --force "$work/src"
+source "$root/src/test/bench/before-after-jars.sh"
 
 # starts a jar in a directory and prints the seconds to "Started"; no demo, an administrator the policy accepts
 start() {

@@ -91,7 +91,6 @@ class DemoData implements ApplicationRunner {
   /** The tasks whose answer or stop depends on the steering group's decision round. */
   private static final Set<String> ROUND_TASKS = Set.of(TASK_ACTION_PLAN, TASK_POLICE_STEERING_DECISION,
       TASK_MUNICIPAL_STEERING_DECISION);
-  private final List<Agreements> laidOut = new ArrayList<>();
   private int tasksDone;
   private int timersRun;
 
@@ -132,8 +131,9 @@ class DemoData implements ApplicationRunner {
     realNow = ClockUtil.getCurrentTime();
     timeline = new DemoTimeline(clock.today());
     // the years before today are lived through on the engine's clock, so that follow-ups happen when they would
+    List<Agreements> laidOut;
     try {
-      createAgreements();
+      laidOut = createAgreements();
     } finally {
       // back to the installation's time: the real one, or the demo's day (DEMO_TODAY), ticking from where it was
       ClockUtil.reset();
@@ -150,7 +150,7 @@ class DemoData implements ApplicationRunner {
    * Both municipalities' agreements: the one in force with every year before this one done, this year's cycle left
    * where {@code thisYear} says, and the renewed one with next year's cycle left where {@code nextYear} says.
    */
-  private void createAgreements() {
+  private List<Agreements> createAgreements() {
     int y = timeline.currentYear();
     // Kungsbacka: its first year's plan returned once; this year under way (its half-year follow-up waiting), next
     // year's police situation picture open
@@ -165,8 +165,7 @@ class DemoData implements ApplicationRunner {
     // a few deadlines moved close, as coordinators do, so that the first reminder sweep has something to say
     moveDue(kungsbacka.renewed() + "-" + (y + 1), TASK_POLICE_SITUATION_PICTURE, 5);
     moveDue(kavlinge.inForce() + "-" + y, TASK_HALF_YEAR_FOLLOW_UP, 1);
-    laidOut.add(kungsbacka);
-    laidOut.add(kavlinge);
+    return List.of(kungsbacka, kavlinge);
   }
 
   /** A municipality's two agreements' business keys. */
@@ -184,8 +183,9 @@ class DemoData implements ApplicationRunner {
           year == from ? firstYearReturns : 0);
     }
     drive(new CycleRun(m, inForce + "-" + y, y, y), thisYear, 0);
-    String renewed = startAgreement(m, m.tenantId() + "-" + (y + 1) + "-" + to, (y + 1) + "-01-01", to + "-12-31");
-    drive(new CycleRun(m, renewed + "-" + (y + 1), y + 1, to), nextYear, nextYearReturns);
+    int next = timeline.renewedAgreementStart();
+    String renewed = startAgreement(m, m.tenantId() + "-" + next + "-" + to, next + "-01-01", to + "-12-31");
+    drive(new CycleRun(m, renewed + "-" + next, next, to), nextYear, nextYearReturns);
     return new Agreements(inForce, renewed);
   }
 
