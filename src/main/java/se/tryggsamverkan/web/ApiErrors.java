@@ -42,7 +42,7 @@ class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return badRequest("Begäran kunde inte läsas: skicka ett JSON-objekt med de fält som beskrivs i /api/docs",
+    return badRequest("Begäran kunde inte läsas: skicka ett JSON-objekt med de fält som API-beskrivningen anger",
         Map.of());
   }
 
