@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up A/B on one machine (issue 18): bare Camunda (as startup.sh builds it), the product at an earlier commit
 # ("before") and the product as checked out ("after"). Each gets its own H2 database, created by a first start that
-# is not counted; then rounds of "its database again", interleaved so that the machine's drift hits all three alike.
+# is not counted; then rounds of "its database again", interleaved so that the machine's drift hits all alike. "prod"
+# is the product as checked out with production's configuration (profile postgres: no API docs, JSON logs, SMTP
+# settings) on its own H2 database, so that it differs from bare in configuration only, not in the database.
 # Run from the repository's root: bash src/test/bench/startup-ab.sh <commit before> [rounds]   (default 6)
 set -euo pipefail
 before=${1:?the commit to compare with}
@@ -15,10 +17,11 @@ source "$root/src/test/bench/before-after-jars.sh"
 
 # starts a jar in a directory and prints the seconds to "Started"; no demo, an administrator the policy accepts
 start() {
-  local jar=$1 dir=$2 waited=0
+  local jar=$1 dir=$2 waited=0 profile=${3:-}
   mkdir -p "$dir" && rm -f "$dir/log"
-  (cd "$dir" && DEMO_DATA=false ADMIN_PASSWORD='Adm1n!strator-2026' exec java -jar "$work/$jar" --server.port=0 \
-    > log 2>&1) &
+  (cd "$dir" && if [ -n "$profile" ]; then export SPRING_PROFILES_ACTIVE=$profile \
+      POSTGRES_URL="jdbc:h2:file:./data/trygg-samverkan;WRITE_DELAY=0" POSTGRES_USER=sa; fi
+    DEMO_DATA=false ADMIN_PASSWORD='Adm1n!strator-2026' exec java -jar "$work/$jar" --server.port=0 > log 2>&1) &
   local pid=$!
   until grep -q "Started .* in" "$dir/log" 2>/dev/null; do
     sleep 0.2; waited=$((waited + 1))
@@ -29,7 +32,8 @@ start() {
 }
 
 for j in bare before after; do start $j.jar "$work/db-$j" > /dev/null; done
+start after.jar "$work/db-prod" postgres > /dev/null
 echo "seconds to Started, each on its own database again"
 for r in $(seq 1 "$rounds"); do
-  echo "round $r: bare $(start bare.jar "$work/db-bare")  before $(start before.jar "$work/db-before")  after $(start after.jar "$work/db-after")"
+  echo "round $r: bare $(start bare.jar "$work/db-bare")  before $(start before.jar "$work/db-before")  after $(start after.jar "$work/db-after")  prod $(start after.jar "$work/db-prod" postgres)"
 done
