@@ -262,6 +262,11 @@ public class OfficialStatistics {
     return message.contains("could not be reached") ? "ingen förbindelse" : "oväntat svar";
   }
 
+  /** The day of the refresh's last success, or of its attempt if none succeeded, in the installation's time zone. */
+  public LocalDate dayOf(Refresh refresh) {
+    return LocalDate.ofInstant(refresh.succeededAt() == null ? refresh.attemptedAt() : refresh.succeededAt(), zone());
+  }
+
   private String day(Instant instant) {
     return LocalDate.ofInstant(instant, zone()).toString();
   }

@@ -75,7 +75,7 @@ public class OfficialFigures {
           + "kan också hämta den direkt från kommunens sida i översikten. Till dess: skriv in siffrorna själv.";
     }
     if (any && last.get().ok()) {
-      return "Raderna med källan Officiell statistik (Kolada) är hämtade från Kolada " + day(last.get()) + ", med "
+      return "Raderna med källan Officiell statistik (Kolada) är hämtade från Kolada " + statistics.dayOf(last.get()) + ", med "
           + "länets och rikets siffra och förändringen mot året före. Källa: Kolada. Behåll, rätta eller ta bort dem.";
     }
     if (any) {
@@ -114,8 +114,4 @@ public class OfficialFigures {
     return format.format(value);
   }
 
-  private static String day(OfficialStatistics.Refresh refresh) {
-    return java.time.LocalDate.ofInstant(refresh.succeededAt() == null ? refresh.attemptedAt()
-        : refresh.succeededAt(), java.time.ZoneId.of("Europe/Stockholm")).toString();
-  }
 }
