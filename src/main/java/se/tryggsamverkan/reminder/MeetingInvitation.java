@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;
@@ -59,10 +61,15 @@ public record MeetingInvitation(String uid, int sequence, boolean cancelled, Str
   static final String PRODUCT_ID = "-//trygg-samverkan//Möten//SV";
   /** ical4j's time-zone definitions, bundled in its jar (never fetched from the network: see ical4j.properties). */
   private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+  /**
+   * {@link #currentRulesOf(ZoneId)} per zone, read once: the definitions in the jar do not change while it runs, and
+   * a written calendar only reads the component it is given.
+   */
+  private static final Map<ZoneId, VTimeZone> RULES_IN_FORCE = new ConcurrentHashMap<>();
 
   /** The iCalendar text, stamped with the moment it was written. */
   public String ics(Instant stamp) {
-    VTimeZone timeZone = currentRulesOf(zone);
+    VTimeZone timeZone = RULES_IN_FORCE.computeIfAbsent(zone, MeetingInvitation::currentRulesOf);
     VEvent event = new VEvent(false);
     event.add(new Uid(uid));
     event.add(new DtStamp(stamp));

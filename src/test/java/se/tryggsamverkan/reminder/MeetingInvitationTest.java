@@ -117,6 +117,23 @@ class MeetingInvitationTest {
         .isEqualTo(Instant.parse("2027-06-10T11:00:00Z"));
   }
 
+  /** The zone's definition is read once and shared: writing many calendars at once changes none of them. */
+  @Test
+  void calendarsWrittenAtTheSameTimeEachCarryTheSameWholeZone() {
+    String alone = zoneOf(meeting(0, false, "Stadshuset", "Ordförande: Polisen.").ics(WRITTEN));
+    List<String> together = java.util.stream.IntStream.range(0, 64).parallel()
+        .mapToObj(i -> meeting(i, i % 2 == 1, "Rum " + i, "Möte " + i).ics(WRITTEN)).toList();
+
+    assertThat(together).allSatisfy(ics -> {
+      assertThat(ics.split("BEGIN:VTIMEZONE", -1)).hasSize(2);
+      assertThat(zoneOf(ics)).isEqualTo(alone);
+    });
+  }
+
+  private static String zoneOf(String ics) {
+    return ics.substring(ics.indexOf("BEGIN:VTIMEZONE"), ics.indexOf("END:VTIMEZONE"));
+  }
+
   @Test
   void aRequestNamesOrganizerAndEveryAttendeeWithAnAddress() throws Exception {
     String ics = meeting(0, false, "Stadshuset", "Ordförande: Polisen.").ics(WRITTEN);
