@@ -2,6 +2,7 @@ package se.tryggsamverkan.upgrade;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The process versions in the health report: how many agreements and cycles run on each version, and the instances
- * the last upgrade could not move (with municipality, year and reason). Those run on as before, so the product is
- * DEGRADED, not DOWN: an operator should look, nobody should restart anything for it.
+ * the last upgrade could not move (with municipality, year and reason), or the error the last run stopped on. Those
+ * run on as before, so the product is DEGRADED, not DOWN: an operator should look, nobody should restart anything
+ * for it.
  */
 @Component("processVersions")
 class ProcessVersionsHealth extends AbstractHealthIndicator {
@@ -31,12 +33,18 @@ class ProcessVersionsHealth extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) {
     Map<String, Map<Integer, Long>> running = upgrade.runningPerVersion();
     List<UpgradeRefusal> refused = upgrade.refusals();
+    Optional<UpgradeFailure> failure = upgrade.failure();
     builder.withDetail("runningPerVersion", running).withDetail("refused", refused.size());
-    if (refused.isEmpty()) {
+    failure.ifPresent(f -> builder.withDetail("lastRunFailed", Map.of("at", f.at().toString(), "error", f.message())));
+    if (refused.isEmpty() && failure.isEmpty()) {
       builder.up();
       return;
     }
-    builder.status(DEGRADED).withDetail("refusedInstances", refused.stream().limit(LISTED)
+    builder.status(DEGRADED);
+    if (refused.isEmpty()) {
+      return;
+    }
+    builder.withDetail("refusedInstances", refused.stream().limit(LISTED)
         .map(r -> Map.of("processInstanceId", r.processInstanceId(), "process", r.processKey(),
             "version", r.fromVersion(), "municipality", String.valueOf(r.tenantId()),
             "year", String.valueOf(r.year()), "reason", r.reason()))

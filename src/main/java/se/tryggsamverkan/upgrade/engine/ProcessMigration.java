@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -46,6 +47,7 @@ import se.tryggsamverkan.cycle.engine.YearlyCycleProcess;
 import se.tryggsamverkan.engine.EngineClock;
 import se.tryggsamverkan.engine.TaskFormValues;
 import se.tryggsamverkan.upgrade.ProcessUpgrade;
+import se.tryggsamverkan.upgrade.UpgradeFailure;
 import se.tryggsamverkan.upgrade.UpgradeRefusal;
 import se.tryggsamverkan.upgrade.UpgradeRefusals;
 import se.tryggsamverkan.upgrade.UpgradeReport;
@@ -88,6 +90,8 @@ class ProcessMigration implements ProcessUpgrade {
   /** Per task definition key, the form values an older release stored on the task and this one reads when opened. */
   private final Map<String, Set<String>> shownOnly;
   private final List<ActivityRename> renames;
+  /** The last run's error, until a run succeeds. */
+  private volatile UpgradeFailure failure;
 
   @Autowired
   ProcessMigration(RepositoryService repository, RuntimeService runtime, TaskService tasks, IdentityService identity,
@@ -122,13 +126,25 @@ class ProcessMigration implements ProcessUpgrade {
   @Override
   public UpgradeReport migrateRunningInstances() {
     long started = System.nanoTime();
-    List<UpgradeReport.PerProcess> processes = KEYS.stream().map(this::migrate).toList();
+    List<UpgradeReport.PerProcess> processes;
+    try {
+      processes = KEYS.stream().map(this::migrate).toList();
+    } catch (RuntimeException e) {
+      failure = UpgradeFailure.of(clock.instant(), e);
+      throw e;
+    }
+    failure = null;
     UpgradeReport report = new UpgradeReport(processes, Duration.ofNanos(System.nanoTime() - started));
     LOG.info("Process upgrade: {} instances moved to the newest version, {} already on it, {} refused, in {} ms ({})",
         report.migrated(), report.alreadyCurrent(), report.refused().size(), report.took().toMillis(),
         processes.stream().map(p -> p.processKey() + " v" + p.newestVersion() + ": " + p.migrated() + " moved, "
             + p.alreadyCurrent() + " current, " + p.refused().size() + " refused").collect(Collectors.joining("; ")));
     return report;
+  }
+
+  @Override
+  public Optional<UpgradeFailure> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** One grouped read for the health report, whatever the number of versions deployed over the years. */

@@ -1,6 +1,7 @@
 package se.tryggsamverkan.upgrade.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.io.InputStream;
@@ -339,6 +340,50 @@ class ProcessUpgradeTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
     // and the whole run after it has nothing left to do
     assertThat(migration.migrateRunningInstances().refused()).isEmpty();
+    runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).list()
+        .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test over"));
+  }
+
+  /**
+   * A start whose upgrade stops on an error that is no refusal (here the product's own table is gone half-way) still
+   * starts: what was not moved runs on on its version, and the health report says DEGRADED, with the error, until a
+   * run succeeds. Before, the error ended the start, for every municipality of the installation.
+   */
+  @Test
+  void aStartWhoseUpgradeFailsStartsAndTheHealthReportSaysSoUntilARunSucceeds() {
+    Clock.setTo("2026-01-02T09:00");
+    CycleDriver driver = scenario.municipality("Härryda");
+    ProcessInstance waiting = driver.cycleAtTheSituationPictures("failed-run", 2027);
+    int previousVersion = definitionOf(waiting).getVersion();
+    scenario.deploy(EveryWaitState.THIS_RELEASE, UnaryOperator.identity());
+    String admin = TestAdministrator.create(identity);
+    Http http = new Http(port);
+
+    jdbc.sql("alter table process_upgrade_refusal rename to process_upgrade_refusal_away").update();
+    try {
+      assertThatCode(() -> new UpgradeAtStart(migration).run(null)).as("the start goes on")
+          .doesNotThrowAnyException();
+    } finally {
+      jdbc.sql("alter table process_upgrade_refusal_away rename to process_upgrade_refusal").update();
+    }
+
+    assertThat(definitionOf(waiting).getVersion()).as("not moved, runs on").isEqualTo(previousVersion);
+    assertThat(migration.failure()).hasValueSatisfying(f -> assertThat(f.message())
+        .contains("BadSqlGrammarException", "process_upgrade_refusal"));
+    HttpResponse<String> health = http.get("/actuator/health", admin, "test");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"processVersions\"", "\"DEGRADED\"", "\"lastRunFailed\"",
+        "process_upgrade_refusal");
+    // the cycle's people go on working on the version it runs on
+    driver.complete(waiting, TASK_POLICE_SITUATION_PICTURE, CycleDriver.policeSituationPicture());
+    assertThat(definitionOf(waiting).getVersion()).isEqualTo(previousVersion);
+
+    // the cause mended, the administrator runs it again: moved, and the health report is well again
+    HttpResponse<String> again = http.post("/api/admin/process-versions/migrate", admin, "test", "");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(definitionOf(waiting).getId()).isEqualTo(newest(YearlyCycleProcess.KEY).getId());
+    assertThat(migration.failure()).isEmpty();
+    assertThat(http.get("/actuator/health", admin, "test").body()).doesNotContain("DEGRADED", "lastRunFailed");
     runtime.createProcessInstanceQuery().processDefinitionKey(AgreementProcess.KEY).list()
         .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test over"));
   }
