@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import se.tryggsamverkan.TryggSamverkanApplication;
 import se.tryggsamverkan.identity.Role;
@@ -46,6 +47,9 @@ import se.tryggsamverkan.support.TestMunicipality;
     "camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500",
     "trygg.mail.transport=smtp", "spring.mail.host=localhost", "spring.mail.port=3027"})
 @ContextConfiguration(initializers = EmbeddedPostgres.class)
+// closed after the class: its job executor would go on retrying mails to the GreenMail server stopped with it,
+// taking a core and connections from the test classes after it
+@DirtiesContext
 class TwoNodesReminderTest {
 
   @RegisterExtension
