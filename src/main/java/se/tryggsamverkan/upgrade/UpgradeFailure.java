@@ -1,6 +1,7 @@
 package se.tryggsamverkan.upgrade;
 
 import java.time.Instant;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * An upgrade run that stopped on an error other than an instance the engine refused (a database error, a fault in
@@ -12,10 +13,7 @@ public record UpgradeFailure(Instant at, String message) {
   public static final int MESSAGE_MAX = 1000;
 
   public static UpgradeFailure of(Instant at, Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
+    Throwable cause = NestedExceptionUtils.getMostSpecificCause(error);
     String message = error.getClass().getSimpleName() + (cause == error ? "" : " (" + cause.getClass().getSimpleName()
         + ")") + ": " + cause.getMessage();
     return new UpgradeFailure(at, message.length() <= MESSAGE_MAX ? message : message.substring(0, MESSAGE_MAX) + "…");

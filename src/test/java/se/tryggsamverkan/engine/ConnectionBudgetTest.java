@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import se.tryggsamverkan.support.ShippedConfiguration;
 
 /**
  * Job threads and the connection pool fit each other (a delivering job holds two connections): what the product
@@ -22,7 +19,7 @@ class ConnectionBudgetTest {
   @Test
   void theShippedProfilesLeaveConnectionsForUsersWhileEveryJobThreadHoldsTwo() {
     for (String[] args : new String[][] {{}, {"--spring.profiles.active=postgres"}}) {
-      Environment env = environment(args);
+      Environment env = ShippedConfiguration.environment(args);
       int threads = env.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class);
       int pool = env.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, HIKARI_DEFAULT);
       assertThat(env.getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class)).isEqualTo(threads);
@@ -58,13 +55,4 @@ class ConnectionBudgetTest {
     return pool;
   }
 
-  private static Environment environment(String... args) {
-    try (var context = new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE)
-        .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
-      return context.getEnvironment();
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Nothing {}
 }

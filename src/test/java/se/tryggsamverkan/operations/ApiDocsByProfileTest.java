@@ -3,11 +3,8 @@ package se.tryggsamverkan.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import se.tryggsamverkan.support.ShippedConfiguration;
 
 /**
  * The API's description and Swagger UI are served in the embedded default and, in production, only when the operator
@@ -33,14 +30,7 @@ class ApiDocsByProfileTest {
   }
 
   private static String[] apiDocs(String... args) {
-    try (var context = new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE)
-        .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args)) {
-      Environment env = context.getEnvironment();
-      return new String[] {env.getProperty("springdoc.api-docs.enabled"),
-          env.getProperty("springdoc.swagger-ui.enabled")};
-    }
+    Environment env = ShippedConfiguration.environment(args);
+    return new String[] {env.getProperty("springdoc.api-docs.enabled"), env.getProperty("springdoc.swagger-ui.enabled")};
   }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Nothing {}
 }
