@@ -31,6 +31,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -350,7 +353,8 @@ class ProcessUpgradeTest {
    * run succeeds. Before, the error ended the start, for every municipality of the installation.
    */
   @Test
-  void aStartWhoseUpgradeFailsStartsAndTheHealthReportSaysSoUntilARunSucceeds() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aStartWhoseUpgradeFailsStartsAndTheHealthReportSaysSoUntilARunSucceeds(CapturedOutput output) {
     Clock.setTo("2026-01-02T09:00");
     CycleDriver driver = scenario.municipality("Härryda");
     ProcessInstance waiting = driver.cycleAtTheSituationPictures("failed-run", 2027);
@@ -360,14 +364,30 @@ class ProcessUpgradeTest {
     Http http = new Http(port);
 
     jdbc.sql("alter table process_upgrade_refusal rename to process_upgrade_refusal_away").update();
+    HttpResponse<String> runByHand;
+    HttpResponse<String> versions;
     try {
       assertThatCode(() -> new UpgradeAtStart(migration).run(null)).as("the start goes on")
           .doesNotThrowAnyException();
+      runByHand = http.post("/api/admin/process-versions/migrate", admin, "test", "");
+      versions = http.get("/api/admin/process-versions", admin, "test");
     } finally {
       jdbc.sql("alter table process_upgrade_refusal_away rename to process_upgrade_refusal").update();
     }
 
     assertThat(definitionOf(waiting).getVersion()).as("not moved, runs on").isEqualTo(previousVersion);
+    // the administrator who runs it by hand is told at once, in Swedish, with the error's own words
+    assertThat(runByHand.statusCode()).isEqualTo(500);
+    assertThat(runByHand.body()).contains("Flytten till den nyaste processversionen avbröts av ett fel",
+        "körs vidare på sin version", "BadSqlGrammarException", "process_upgrade_refusal");
+    // any other read that meets the fault: Swedish, a reference to find it in the log, and no SQL in the answer
+    assertThat(versions.statusCode()).isEqualTo(500);
+    assertThat(versions.body()).contains("Något gick fel hos oss", "\"reference\"")
+        .doesNotContainIgnoringCase("process_upgrade_refusal").doesNotContainIgnoringCase("select")
+        .doesNotContain("Exception");
+    String reference = versions.body().replaceAll(".*\"reference\":\"([0-9a-f]{8})\".*", "$1");
+    assertThat(output.getOut()).contains("Unexpected error in the API, reference " + reference)
+        .contains("process_upgrade_refusal");
     assertThat(migration.failure()).hasValueSatisfying(f -> assertThat(f.message())
         .contains("BadSqlGrammarException", "process_upgrade_refusal"));
     HttpResponse<String> health = http.get("/actuator/health", admin, "test");
