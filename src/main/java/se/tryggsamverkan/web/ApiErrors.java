@@ -2,7 +2,6 @@ package se.tryggsamverkan.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -32,8 +31,8 @@ class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-  static final String UNEXPECTED = "Något gick fel hos oss och ingenting sparades av den här begäran. Försök igen om "
-      + "en stund; kvarstår felet, kontakta förvaltningen och uppge referensen ";
+  static final String UNEXPECTED = "Något gick fel hos oss. Försök igen om en stund; kvarstår felet, kontakta "
+      + "förvaltningen och uppge referensen ";
 
   /** Longest piece of the caller's value repeated in a message. */
   private static final int ECHO = 40;
@@ -76,7 +75,7 @@ class ApiErrors {
         || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
       throw e;
     }
-    String reference = UUID.randomUUID().toString().substring(0, 8);
+    String reference = ServerFaults.reference();
     LOG.error("Unexpected error in the API, reference {}", reference, e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
         .body(Map.of("status", 500, "message", UNEXPECTED + reference, "reference", reference));
