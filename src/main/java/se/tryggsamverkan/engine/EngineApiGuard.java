@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import se.tryggsamverkan.web.Faults;
 
 /**
  * What the engine's own APIs ({@code /engine-rest} and the web applications' {@code /camunda/api/engine}) must not
@@ -32,6 +33,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       authenticated tenant"): it is no server error, and the answer tells nothing about the task. So is a task or
  *       instance id that does not exist ("Cannot find ..."), and a call that lacks a value the engine needs is a
  *       400: the engine answers both with 500 (NullValueException).</li>
+ *   <li>A database fault stays a 500. The engine answers it in English without details and logs the cause; the
+ *       caller gets {@link Faults}' Swedish message instead, with a reference the log has next to the cause.</li>
  * </ul>
  */
 @Configuration
@@ -77,6 +80,8 @@ class EngineApiGuard {
     /** The engine's 500s that answer a call naming something that is not there (or not the caller's). */
     private static final List<String> NOT_THERE = List.of(OTHER_TENANT, "Cannot find", "No job found",
         "does not have a subscription", "ENGINE-13043");
+    /** The engine's answer to a database error (it logs the cause, with the statement, itself). */
+    private static final String DATABASE_FAULT = "\"ProcessEnginePersistenceException\"";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -116,6 +121,13 @@ class EngineApiGuard {
           LOG.info("Answered {} {} as a bad request: {}", request.getMethod(), path, body);
           wrapper.resetBuffer();
           answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", INCOMPLETE);
+        } else if (body.contains(DATABASE_FAULT)) {
+          String reference = Faults.reference();
+          LOG.error("Database error on {} {}, reference {}: the engine logged its cause just before",
+              request.getMethod(), path, reference);
+          wrapper.resetBuffer();
+          answer(wrapper, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "ProcessEngineException",
+              Faults.message(reference));
         }
       }
       wrapper.copyBodyToResponse();

@@ -31,9 +31,6 @@ class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-  static final String UNEXPECTED = "Något gick fel hos oss. Försök igen om en stund; kvarstår felet, kontakta "
-      + "förvaltningen och uppge referensen ";
-
   /** Longest piece of the caller's value repeated in a message. */
   private static final int ECHO = 40;
 
@@ -70,15 +67,16 @@ class ApiErrors {
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) throws Exception {
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof BindException
+    boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    if (!api || e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof BindException
         || e instanceof AccessDeniedException || e instanceof AuthenticationException
         || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
       throw e;
     }
-    String reference = ServerFaults.reference();
+    String reference = Faults.reference();
     LOG.error("Unexpected error in the API, reference {}", reference, e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-        .body(Map.of("status", 500, "message", UNEXPECTED + reference, "reference", reference));
+        .body(Map.of("status", 500, "message", Faults.message(reference), "reference", reference));
   }
 
   private static ResponseEntity<Map<String, Object>> badRequest(String message, Map<String, String> fieldErrors) {

@@ -1,7 +1,6 @@
 package se.tryggsamverkan.web;
 
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -25,18 +24,14 @@ class ServerFaults extends DefaultErrorAttributes {
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
     Map<String, Object> attributes = super.getErrorAttributes(request, options);
     if (attributes.get("status") instanceof Integer status && status >= 500) {
-      String reference = reference();
+      String reference = Faults.reference();
       Throwable error = getError(request);
       // the container has logged the error's trace just before; this line ties it to what the caller was told
       LOG.error("Server error answered at {}, reference {}: {}", attributes.get("path"), reference,
           error == null ? attributes.get("message") : error.toString());
-      attributes.put("message", ApiErrors.UNEXPECTED + reference);
+      attributes.put("message", Faults.message(reference));
       attributes.put("reference", reference);
     }
     return attributes;
-  }
-
-  static String reference() {
-    return UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -6,8 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,43 +16,39 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestMunicipality;
+import se.tryggsamverkan.support.WebappSession;
 
 /**
- * A fault of the server's own on a door outside the project's API, here the public page that anyone opens without
- * logging in, while the table it reads is away: the answer, for a browser and for a program, says in Swedish that
+ * A fault of the server's own on a door outside the project's API: the public page that anyone opens without
+ * logging in, while the table it reads is away, and the engine's own REST doors while its task table is away: the answer, for a browser and for a program, says in Swedish that
  * something went wrong and gives a reference; the error's own words (a table's name, SQL) are only in the log, under
  * that reference. A refusal (404) keeps its own message.
  */
 @PostgresProcessTest
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class ServerFaultsTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identity;
 
   private final HttpClient client = HttpClient.newHttpClient();
 
-  @BeforeEach
-  void thePublicPagesTableIsAway() {
-    jdbc.sql("alter table public_page rename to public_page_away").update();
-  }
-
-  @AfterEach
-  void back() {
-    jdbc.sql("alter table public_page_away rename to public_page").update();
-  }
-
   @Test
   void aBrowserAndAProgramGetASwedishAnswerWithAReferenceAndTheLogHasTheCause(CapturedOutput log) throws Exception {
-    HttpResponse<String> browser = get("/offentlig/kungsbacka", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
-    HttpResponse<String> program = get("/offentlig/kungsbacka/loften.json", "application/json");
+    List<HttpResponse<String>> answers = whileAway("public_page", () -> List.of(
+        get("/offentlig/kungsbacka", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"),
+        get("/offentlig/kungsbacka/loften.json", "application/json")));
+    HttpResponse<String> browser = answers.get(0);
+    HttpResponse<String> program = answers.get(1);
 
-    for (HttpResponse<String> answer : java.util.List.of(browser, program)) {
+    for (HttpResponse<String> answer : answers) {
       assertThat(answer.statusCode()).isEqualTo(500);
-      assertThat(answer.body()).contains(ApiErrors.UNEXPECTED)
+      assertThat(answer.body()).contains(Faults.MESSAGE)
           .doesNotContainIgnoringCase("public_page").doesNotContainIgnoringCase("select")
           .doesNotContain("Exception");
     }
@@ -67,20 +64,49 @@ class ServerFaultsTest {
 
   @Test
   void aRefusalKeepsItsOwnMessage() throws Exception {
-    back();
+    HttpResponse<String> unknown = get("/offentlig/finns-inte/loften.json", "application/json");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).doesNotContain(Faults.MESSAGE).doesNotContain("\"reference\"");
+    HttpResponse<String> page = get("/offentlig/finns-inte", "text/html");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("<h1>Sidan finns inte</h1>", "Felkod 404")
+        .doesNotContain(Faults.MESSAGE, "Whitelabel");
+    HttpResponse<String> nothing = get("/finns/inte/alls", "text/html");
+    assertThat(nothing.statusCode()).isEqualTo(404);
+    assertThat(nothing.body()).contains("<h1>Sidan finns inte</h1>").doesNotContain("No static resource");
+  }
+
+  /**
+   * The engine's own doors, as a municipality's coordinator, while the engine's task table is away: Camunda answers
+   * "An exception occurred in the persistence layer. Please check the server logs …" in English.
+   */
+  @Test
+  void theEnginesDoorsAnswerADatabaseFaultInSwedishWithAReference(CapturedOutput log) throws Exception {
+    String user = TestMunicipality.create(identity, "Kungsbacka").user(Role.MUNICIPAL_COORDINATOR);
+    WebappSession webapp = WebappSession.logIn(port, user);
+    List<HttpResponse<String>> answers = whileAway("act_ru_task", () -> List.of(
+        new Http(port).get("/engine-rest/task?maxResults=5", user, "test"),
+        webapp.send("GET", WebappSession.ENGINE_API + "/task?maxResults=5", null)));
+
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.statusCode()).isEqualTo(500);
+      assertThat(answer.body()).contains(Faults.MESSAGE).doesNotContainIgnoringCase("act_ru_task")
+          .doesNotContain("###", "SQL", "Please check the server logs");
+      String reference = answer.body().replaceAll("(?s).*referensen ([0-9a-f]{8}).*", "$1");
+      assertThat(log.getOut()).containsPattern("Database error on GET /[a-z/-]*task, reference " + reference);
+    }
+    assertThat(log.getOut()).as("the engine's own log line has the cause").contains("\"act_ru_task\" does not exist");
+    assertThat(new Http(port).get("/engine-rest/task/count", user, "test").statusCode())
+        .as("the table back, the same door answers").isEqualTo(200);
+  }
+
+  /** The answers to these calls while the table is renamed; it is back afterwards, whatever happened. */
+  private <T> T whileAway(String table, Callable<T> calls) throws Exception {
+    jdbc.sql("alter table " + table + " rename to " + table + "_away").update();
     try {
-      HttpResponse<String> unknown = get("/offentlig/finns-inte/loften.json", "application/json");
-      assertThat(unknown.statusCode()).isEqualTo(404);
-      assertThat(unknown.body()).doesNotContain(ApiErrors.UNEXPECTED).doesNotContain("\"reference\"");
-      HttpResponse<String> page = get("/offentlig/finns-inte", "text/html");
-      assertThat(page.statusCode()).isEqualTo(404);
-      assertThat(page.body()).contains("<h1>Sidan finns inte</h1>", "Felkod 404")
-          .doesNotContain(ApiErrors.UNEXPECTED, "Whitelabel");
-      HttpResponse<String> nothing = get("/finns/inte/alls", "text/html");
-      assertThat(nothing.statusCode()).isEqualTo(404);
-      assertThat(nothing.body()).contains("<h1>Sidan finns inte</h1>").doesNotContain("No static resource");
+      return calls.call();
     } finally {
-      thePublicPagesTableIsAway();
+      jdbc.sql("alter table " + table + "_away rename to " + table).update();
     }
   }
 
