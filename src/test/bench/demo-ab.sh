@@ -2,14 +2,32 @@
 # The demo's lay-out as A/B on one machine (issue 18): the product built at an earlier commit ("before") and as
 # checked out ("after"), each started on a new, empty H2 database, interleaved round by round so that the machine's
 # drift hits both alike. Prints each start's seconds to "Started" and the demo's own log line (tasks done, jobs run,
-# milliseconds). Run from the repository's root: bash src/test/bench/demo-ab.sh <commit before> [rounds] (default 3)
+# milliseconds). Each round also starts bare Camunda (startup.sh's, on its own existing database) as the machine's
+# speed of the moment: the same demo takes 10 s on one hour's machine and 13 s on the next.
+# Run from the repository's root: bash src/test/bench/demo-ab.sh <commit before> [rounds] (default 3)
 set -euo pipefail
 before=${1:?the commit to compare with}
 rounds=${2:-3}
 root=$(pwd)
 work=$root/target/demo-ab
 rm -rf "$work" && mkdir -p "$work"
+[ -f "$root/target/startup-bench/bare/target/bare-camunda-1.jar" ] || bash src/test/bench/startup.sh 0 > /dev/null
+cp "$root/target/startup-bench/bare/target/bare-camunda-1.jar" "$work/bare.jar"
 source "$root/src/test/bench/before-after-jars.sh"
+
+# bare Camunda's seconds to "Started" on its own database (created by a first start that is not counted)
+bare() {
+  local dir=$work/db-bare waited=0
+  mkdir -p "$dir" && rm -f "$dir/log"
+  (cd "$dir" && exec java -jar "$work/bare.jar" --server.port=0 > log 2>&1) &
+  local pid=$!
+  until grep -q "Started .* in" "$dir/log" 2>/dev/null; do
+    sleep 0.2; waited=$((waited + 1))
+    if [ $waited -gt 900 ]; then echo "no start within 180 s, see $dir/log" >&2; kill $pid; return 1; fi
+  done
+  grep -o "Started .* in [0-9.]* seconds" "$dir/log" | grep -o "in [0-9.]*" | cut -c4-
+  kill $pid; wait $pid 2>/dev/null || true
+}
 
 # starts a jar on a new database with the demo on and prints its start and the demo's line
 demo() {
@@ -26,8 +44,9 @@ demo() {
   kill $pid; wait $pid 2>/dev/null || true
 }
 
+bare > /dev/null
 for r in $(seq 1 "$rounds"); do
-  echo "round $r"
+  echo "round $r: bare Camunda started in $(bare) s"
   demo before.jar
   demo after.jar
 done
