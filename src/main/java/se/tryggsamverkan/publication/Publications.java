@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.tryggsamverkan.agreement.Agreement;
 import se.tryggsamverkan.agreement.AgreementRepository;
 import se.tryggsamverkan.common.InvalidInputException;
+import se.tryggsamverkan.common.KeyedRows;
 import se.tryggsamverkan.followup.PromiseFollowUp;
 import se.tryggsamverkan.plan.PlanRepository;
 
@@ -32,11 +33,13 @@ public class Publications {
   private final AgreementRepository agreements;
   private final PlanRepository plans;
   private final PromiseFollowUp promises;
+  private final KeyedRows rows;
   private final Clock clock;
 
   Publications(JdbcClient jdbc, AgreementRepository agreements, PlanRepository plans, PromiseFollowUp promises,
-      Clock clock) {
+      KeyedRows rows, Clock clock) {
     this.jdbc = jdbc;
+    this.rows = rows;
     this.agreements = agreements;
     this.plans = plans;
     this.promises = promises;
@@ -46,16 +49,16 @@ public class Publications {
   /** The signing task's outcome: signed on that day, and published or not as the coordinators chose. */
   @Transactional
   public void recordSigning(String agreementId, int year, LocalDate signedOn, boolean publish, String by) {
-    int updated = jdbc.sql("update promise_publication set signed_on = :on, published = :pub, recorded_by = :by, "
-            + "recorded_at = :at, withdrawn_at = null, withdrawn_by = null where agreement_id = :a and cycle_year = :y")
-        .param("on", signedOn).param("pub", publish).param("by", by).param("at", now()).param("a", agreementId)
-        .param("y", year).update();
-    if (updated == 0) {
-      jdbc.sql("insert into promise_publication (agreement_id, cycle_year, signed_on, published, recorded_by, "
-              + "recorded_at) values (:a, :y, :on, :pub, :by, :at)")
-          .param("a", agreementId).param("y", year).param("on", signedOn).param("pub", publish).param("by", by)
-          .param("at", now()).update();
-    }
+    rows.updateElseInsert(
+        () -> jdbc.sql("update promise_publication set signed_on = :on, published = :pub, recorded_by = :by, "
+                + "recorded_at = :at, withdrawn_at = null, withdrawn_by = null "
+                + "where agreement_id = :a and cycle_year = :y")
+            .param("on", signedOn).param("pub", publish).param("by", by).param("at", now()).param("a", agreementId)
+            .param("y", year).update(),
+        () -> jdbc.sql("insert into promise_publication (agreement_id, cycle_year, signed_on, published, "
+                + "recorded_by, recorded_at) values (:a, :y, :on, :pub, :by, :at)")
+            .param("a", agreementId).param("y", year).param("on", signedOn).param("pub", publish).param("by", by)
+            .param("at", now()).update());
     LOG.info("Promises of {} {} signed on {}, {}", agreementId, year, signedOn, publish ? "published" : "not published");
   }
 
@@ -75,13 +78,11 @@ public class Publications {
   /** Turns the municipality's public page on or off. */
   @Transactional
   public void setPageEnabled(String tenantId, boolean enabled, String by) {
-    int updated = jdbc.sql("update public_page set enabled = :on, changed_by = :by, changed_at = :at "
-            + "where tenant_id = :t").param("on", enabled).param("by", by).param("at", now()).param("t", tenantId)
-        .update();
-    if (updated == 0) {
-      jdbc.sql("insert into public_page (tenant_id, enabled, changed_by, changed_at) values (:t, :on, :by, :at)")
-          .param("t", tenantId).param("on", enabled).param("by", by).param("at", now()).update();
-    }
+    rows.updateElseInsert(
+        () -> jdbc.sql("update public_page set enabled = :on, changed_by = :by, changed_at = :at where tenant_id = :t")
+            .param("on", enabled).param("by", by).param("at", now()).param("t", tenantId).update(),
+        () -> jdbc.sql("insert into public_page (tenant_id, enabled, changed_by, changed_at) values (:t, :on, :by, :at)")
+            .param("t", tenantId).param("on", enabled).param("by", by).param("at", now()).update());
     LOG.info("Public page of {} turned {} by {}", tenantId, enabled ? "on" : "off", by);
   }
 

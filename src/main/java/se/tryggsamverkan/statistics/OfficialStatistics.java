@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.agreement.AgreementRepository;
+import se.tryggsamverkan.common.KeyedRows;
 import se.tryggsamverkan.onboarding.DirectoryChanges;
 import se.tryggsamverkan.statistics.KoladaClient.KoladaUnavailable;
 import se.tryggsamverkan.statistics.KoladaSettings.Indicator;
@@ -68,17 +69,19 @@ public class OfficialStatistics {
   private final TransactionTemplate transaction;
   private final DirectoryChanges directory;
   private final AgreementRepository agreements;
+  private final KeyedRows rows;
   private final Clock clock;
 
   OfficialStatistics(KoladaClient kolada, KoladaSettings settings, JdbcClient jdbc,
       PlatformTransactionManager transactions, DirectoryChanges directory, AgreementRepository agreements,
-      Clock clock) {
+      KeyedRows rows, Clock clock) {
     this.kolada = kolada;
     this.settings = settings;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.directory = directory;
     this.agreements = agreements;
+    this.rows = rows;
     this.clock = clock;
   }
 
@@ -234,19 +237,17 @@ public class OfficialStatistics {
 
   private Refresh record(String tenantId, Refresh refresh) {
     transaction.executeWithoutResult(status -> {
-      int updated = jdbc.sql("update statistics_refresh set attempted_at = :at, outcome = :o, message = :m, "
-              + "succeeded_at = coalesce(:ok, succeeded_at) where tenant_id = :t")
-          .param("at", Timestamp.from(refresh.attemptedAt())).param("o", refresh.outcome())
-          .param("m", refresh.message())
-          .param("ok", refresh.succeededAt() == null ? null : Timestamp.from(refresh.succeededAt()))
-          .param("t", tenantId).update();
-      if (updated == 0) {
-        jdbc.sql("insert into statistics_refresh (tenant_id, attempted_at, succeeded_at, outcome, message) "
-                + "values (:t, :at, :ok, :o, :m)")
-            .param("t", tenantId).param("at", Timestamp.from(refresh.attemptedAt()))
-            .param("ok", refresh.succeededAt() == null ? null : Timestamp.from(refresh.succeededAt()))
-            .param("o", refresh.outcome()).param("m", refresh.message()).update();
-      }
+      Timestamp attempted = Timestamp.from(refresh.attemptedAt());
+      Timestamp succeeded = refresh.succeededAt() == null ? null : Timestamp.from(refresh.succeededAt());
+      rows.updateElseInsert(
+          () -> jdbc.sql("update statistics_refresh set attempted_at = :at, outcome = :o, message = :m, "
+                  + "succeeded_at = coalesce(:ok, succeeded_at) where tenant_id = :t")
+              .param("at", attempted).param("o", refresh.outcome()).param("m", refresh.message())
+              .param("ok", succeeded).param("t", tenantId).update(),
+          () -> jdbc.sql("insert into statistics_refresh (tenant_id, attempted_at, succeeded_at, outcome, message) "
+                  + "values (:t, :at, :ok, :o, :m)")
+              .param("t", tenantId).param("at", attempted).param("ok", succeeded).param("o", refresh.outcome())
+              .param("m", refresh.message()).update());
     });
     return refresh;
   }

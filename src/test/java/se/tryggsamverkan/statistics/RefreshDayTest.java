@@ -38,7 +38,7 @@ class RefreshDayTest {
 
   /** Only the clock matters here: nothing is fetched or stored. */
   private static OfficialStatistics statisticsIn(String zone) {
-    return new OfficialStatistics(null, null, null, null, null, null,
+    return new OfficialStatistics(null, null, null, null, null, null, null,
         Clock.fixed(NEW_YEARS_EVE_2330_UTC, ZoneId.of(zone)));
   }
 }

@@ -1,0 +1,140 @@
+package se.tryggsamverkan.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.tryggsamverkan.identity.Role;
+import se.tryggsamverkan.publication.Publications;
+import se.tryggsamverkan.support.Http;
+import se.tryggsamverkan.support.PostgresProcessTest;
+import se.tryggsamverkan.support.TestMunicipality;
+
+/**
+ * A row that one key names, written by two transactions at the same moment: the second one's insert meets the first
+ * one's key. Each test makes that happen for certain (the first transaction holds its new row until PostgreSQL shows
+ * the second one waiting for it, or adds it between the second one's update and insert), instead of hoping two
+ * threads collide.
+ */
+@PostgresProcessTest
+class KeyedRowsTest {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired Publications publications;
+  @Autowired KeyedRows rows;
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
+
+  @Test
+  void twoCoordinatorsWhoSwitchANewPublicPageAtTheSameMomentAreBothAnsweredAndTheLaterStands() throws Exception {
+    TestMunicipality laholm = TestMunicipality.create(identity, "Laholm");
+    String police = laholm.user(Role.POLICE_COORDINATOR);
+    String municipal = laholm.user(Role.MUNICIPAL_COORDINATOR);
+    assertThat(pageRows(laholm.tenantId())).as("a new municipality has no row for its page yet").isZero();
+
+    // the police coordinator's request has added the row and not yet committed ...
+    CountDownLatch added = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+        .executeWithoutResult(status -> {
+          publications.setPageEnabled(laholm.tenantId(), true, police);
+          added.countDown();
+          await(commit);
+        }));
+    assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
+    // ... when the municipal coordinator turns the page off through the API: its insert waits for the first
+    CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> new Http(port)
+        .send("PUT", "/api/tenants/" + laholm.tenantId() + "/public-page", municipal, "test", "{\"enabled\":false}"));
+    waitUntilAnInsertWaitsForALock("public_page");
+    commit.countDown();
+    first.get(30, TimeUnit.SECONDS);
+    HttpResponse<String> answer = second.get(30, TimeUnit.SECONDS);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+    assertThat(pageRows(laholm.tenantId())).isEqualTo(1);
+    assertThat(jdbc.sql("select enabled from public_page where tenant_id = :t").param("t", laholm.tenantId())
+        .query(Boolean.class).single()).as("the later switch stands").isFalse();
+    assertThat(jdbc.sql("select changed_by from public_page where tenant_id = :t").param("t", laholm.tenantId())
+        .query(String.class).single()).isEqualTo(municipal);
+  }
+
+  @Test
+  void aRowAddedBetweenTheUpdateAndTheInsertIsChangedAndTheTransactionGoesOn() {
+    String tenant = "keyed-" + System.nanoTime();
+    Timestamp mine = Timestamp.from(Instant.parse("2027-01-01T02:00:00Z"));
+    AtomicInteger updates = new AtomicInteger();
+
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      rows.updateElseInsert(() -> {
+        int changed = jdbc.sql("update statistics_refresh set attempted_at = :at, outcome = 'OK' where tenant_id = :t")
+            .param("at", mine).param("t", tenant).update();
+        if (updates.incrementAndGet() == 1) {
+          // another node's refresh of the same municipality records its outcome and commits right now
+          CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(other ->
+              jdbc.sql("insert into statistics_refresh (tenant_id, attempted_at, outcome, message) "
+                      + "values (:t, :at, 'FAILED', 'den andra noden')")
+                  .param("t", tenant).param("at", Timestamp.from(Instant.parse("2027-01-01T01:00:00Z"))).update()))
+              .join();
+        }
+        return changed;
+      }, () -> jdbc.sql("insert into statistics_refresh (tenant_id, attempted_at, outcome, message) "
+              + "values (:t, :at, 'OK', 'den här noden')").param("t", tenant).param("at", mine).update());
+      // PostgreSQL refuses every further statement of a transaction whose statement failed outside a savepoint
+      assertThat(jdbc.sql("select count(*) from statistics_refresh where tenant_id = :t").param("t", tenant)
+          .query(Integer.class).single()).isEqualTo(1);
+    });
+
+    assertThat(updates).as("the update ran again on the row the other node added").hasValue(2);
+    assertThat(jdbc.sql("select outcome from statistics_refresh where tenant_id = :t").param("t", tenant)
+        .query(String.class).single()).isEqualTo("OK");
+  }
+
+  @Test
+  void aKeyThatIsStillMissingAfterTheInsertWasRefusedIsReportedNotHidden() {
+    DuplicateKeyException refused = new DuplicateKeyException("refused");
+
+    assertThatThrownBy(() -> rows.updateElseInsert(() -> 0, () -> {
+      throw refused;
+    })).isSameAs(refused);
+  }
+
+  private int pageRows(String tenantId) {
+    return jdbc.sql("select count(*) from public_page where tenant_id = :t").param("t", tenantId)
+        .query(Integer.class).single();
+  }
+
+  /** Until PostgreSQL shows a session's insert into the table waiting for a lock another transaction holds. */
+  private void waitUntilAnInsertWaitsForALock(String table) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like :q")
+        .param("q", "insert into " + table + "%").query(Integer.class).single() == 0) {
+      assertThat(System.nanoTime()).as("an insert into %s waiting for a lock", table).isLessThan(until);
+      Thread.sleep(20);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
