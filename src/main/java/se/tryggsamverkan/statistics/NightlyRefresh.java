@@ -7,7 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Every night, every municipality's official figures are refreshed (trygg.statistics.kolada.refresh-cron, Swedish
  * time; "-" turns it off). A Spring schedule rather than an engine timer: the refresh waits on Kolada, and that
- * wait must hold no job, task or transaction. With several nodes each refreshes; the refresh is idempotent.
+ * wait must hold no job, task or transaction. With several nodes each refreshes at the same moment; the refresh is
+ * idempotent, and two of them that meet on the same rows wait for each other (OfficialStatistics#store).
  */
 @Configuration
 @EnableScheduling

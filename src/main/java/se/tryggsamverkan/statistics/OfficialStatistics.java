@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,24 +184,41 @@ public class OfficialStatistics {
     return figures;
   }
 
+  /**
+   * Keeps Kolada's figures for these areas, indicators and years: each one changed or added, and those Kolada no
+   * longer has removed. Row by row and in the order of their keys, so that two refreshes at the same moment (two
+   * nodes' nightly runs, a coordinator's "Hämta nu" beside it, two municipalities sharing their county's and the
+   * country's rows) wait for each other's rows instead of adding the same key twice or locking in a circle.
+   */
   private void store(List<String> areas, List<String> kpis, List<Integer> years, List<KoladaClient.Value> values,
       Instant now) {
-    jdbc.sql("delete from official_statistic where area_code in (:areas) and kpi_id in (:kpis) "
-            + "and period in (:years)")
-        .param("areas", areas).param("kpis", kpis).param("years", years).update();
-    Map<String, KoladaClient.Value> unique = new HashMap<>();
+    Map<String, KoladaClient.Value> fetched = new TreeMap<>();
     for (KoladaClient.Value v : values) {
       if (areas.contains(v.area()) && kpis.contains(v.kpi()) && years.contains(v.period())) {
-        unique.put(v.area() + "/" + v.kpi() + "/" + v.period(), v);
+        fetched.put(v.area() + "/" + v.kpi() + "/" + v.period(), v);
       }
     }
-    for (KoladaClient.Value v : unique.values()) {
-      jdbc.sql("insert into official_statistic (area_code, kpi_id, period, figure, retrieved_at) "
-              + "values (:a, :k, :p, :v, :at)")
-          .param("a", v.area()).param("k", v.kpi()).param("p", v.period())
-          .param("v", v.value() == null ? null : v.value().setScale(2, RoundingMode.HALF_UP))
-          .param("at", Timestamp.from(now)).update();
+    Timestamp at = Timestamp.from(now);
+    for (KoladaClient.Value v : fetched.values()) {
+      BigDecimal figure = v.value() == null ? null : v.value().setScale(2, RoundingMode.HALF_UP);
+      rows.updateElseInsert(
+          () -> jdbc.sql("update official_statistic set figure = :v, retrieved_at = :at "
+                  + "where area_code = :a and kpi_id = :k and period = :p")
+              .param("v", figure).param("at", at).param("a", v.area()).param("k", v.kpi()).param("p", v.period())
+              .update(),
+          () -> jdbc.sql("insert into official_statistic (area_code, kpi_id, period, figure, retrieved_at) "
+                  + "values (:a, :k, :p, :v, :at)")
+              .param("a", v.area()).param("k", v.kpi()).param("p", v.period()).param("v", figure).param("at", at)
+              .update());
     }
+    jdbc.sql("select area_code, kpi_id, period from official_statistic where area_code in (:areas) "
+            + "and kpi_id in (:kpis) and period in (:years) order by area_code, kpi_id, period")
+        .param("areas", areas).param("kpis", kpis).param("years", years)
+        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)}).list().stream()
+        .filter(key -> !fetched.containsKey(key[0] + "/" + key[1] + "/" + key[2]))
+        .forEach(gone -> jdbc.sql("delete from official_statistic where area_code = :a and kpi_id = :k "
+                + "and period = :p")
+            .param("a", gone[0]).param("k", gone[1]).param("p", gone[2]).update());
   }
 
   /** The municipality's Kolada id and its county's, looked up by name once and kept. */
@@ -215,12 +233,14 @@ public class OfficialStatistics {
       return Optional.empty();
     }
     String[] area = {code.get(), KoladaClient.countyOf(code.get())};
-    transaction.executeWithoutResult(status -> {
-      jdbc.sql("delete from statistics_area where tenant_id = :t").param("t", tenantId).update();
-      jdbc.sql("insert into statistics_area (tenant_id, municipality_code, county_code, resolved_at) "
-              + "values (:t, :m, :c, :at)")
-          .param("t", tenantId).param("m", area[0]).param("c", area[1]).param("at", Timestamp.from(now)).update();
-    });
+    transaction.executeWithoutResult(status -> rows.updateElseInsert(
+        () -> jdbc.sql("update statistics_area set municipality_code = :m, county_code = :c, resolved_at = :at "
+                + "where tenant_id = :t")
+            .param("m", area[0]).param("c", area[1]).param("at", Timestamp.from(now)).param("t", tenantId).update(),
+        () -> jdbc.sql("insert into statistics_area (tenant_id, municipality_code, county_code, resolved_at) "
+                + "values (:t, :m, :c, :at)")
+            .param("t", tenantId).param("m", area[0]).param("c", area[1]).param("at", Timestamp.from(now))
+            .update()));
     return Optional.of(area);
   }
 

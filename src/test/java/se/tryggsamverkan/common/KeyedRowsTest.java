@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.publication.Publications;
 import se.tryggsamverkan.support.Http;
+import se.tryggsamverkan.support.LockWaits;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
 
@@ -61,7 +61,7 @@ class KeyedRowsTest {
     // ... when the municipal coordinator turns the page off through the API: its insert waits for the first
     CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> new Http(port)
         .send("PUT", "/api/tenants/" + laholm.tenantId() + "/public-page", municipal, "test", "{\"enabled\":false}"));
-    waitUntilAnInsertWaitsForALock("public_page");
+    LockWaits.untilAStatementWaits(jdbc, "insert into public_page");
     commit.countDown();
     first.get(30, TimeUnit.SECONDS);
     HttpResponse<String> answer = second.get(30, TimeUnit.SECONDS);
@@ -117,16 +117,6 @@ class KeyedRowsTest {
   private int pageRows(String tenantId) {
     return jdbc.sql("select count(*) from public_page where tenant_id = :t").param("t", tenantId)
         .query(Integer.class).single();
-  }
-
-  /** Until PostgreSQL shows a session's insert into the table waiting for a lock another transaction holds. */
-  private void waitUntilAnInsertWaitsForALock(String table) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like :q")
-        .param("q", "insert into " + table + "%").query(Integer.class).single() == 0) {
-      assertThat(System.nanoTime()).as("an insert into %s waiting for a lock", table).isLessThan(until);
-      Thread.sleep(20);
-    }
   }
 
   private static void await(CountDownLatch latch) {
