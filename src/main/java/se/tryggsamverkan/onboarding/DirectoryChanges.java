@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.tryggsamverkan.common.KeyedRows;
 
 /** The municipality table and the record of every change to municipalities, people and roles. */
 @Repository
@@ -21,10 +22,12 @@ public class DirectoryChanges {
   }
 
   private final JdbcClient jdbc;
+  private final KeyedRows rows;
   private final Clock clock;
 
-  DirectoryChanges(JdbcClient jdbc, Clock clock) {
+  DirectoryChanges(JdbcClient jdbc, KeyedRows rows, Clock clock) {
     this.jdbc = jdbc;
+    this.rows = rows;
     this.clock = clock;
   }
 
@@ -40,14 +43,13 @@ public class DirectoryChanges {
 
   public void saveMunicipality(MunicipalityRow row, String by) {
     Timestamp now = Timestamp.from(clock.instant());
-    int updated = jdbc.sql("update municipality set name = :n, police_area = :p, changed_at = :at, changed_by = :by "
-        + "where tenant_id = :t").param("n", row.name()).param("p", row.policeArea()).param("at", now)
-        .param("by", by).param("t", row.tenantId()).update();
-    if (updated == 0) {
-      jdbc.sql("insert into municipality (tenant_id, name, police_area, changed_at, changed_by) "
-          + "values (:t, :n, :p, :at, :by)").param("t", row.tenantId()).param("n", row.name())
-          .param("p", row.policeArea()).param("at", now).param("by", by).update();
-    }
+    rows.updateElseInsert(
+        () -> jdbc.sql("update municipality set name = :n, police_area = :p, changed_at = :at, changed_by = :by "
+                + "where tenant_id = :t").param("n", row.name()).param("p", row.policeArea()).param("at", now)
+            .param("by", by).param("t", row.tenantId()).update(),
+        () -> jdbc.sql("insert into municipality (tenant_id, name, police_area, changed_at, changed_by) "
+                + "values (:t, :n, :p, :at, :by)").param("t", row.tenantId()).param("n", row.name())
+            .param("p", row.policeArea()).param("at", now).param("by", by).update());
   }
 
   public void record(String by, String tenantId, String userId, String what) {

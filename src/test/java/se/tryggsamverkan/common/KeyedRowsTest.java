@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ import se.tryggsamverkan.support.Http;
 import se.tryggsamverkan.support.LockWaits;
 import se.tryggsamverkan.support.PostgresProcessTest;
 import se.tryggsamverkan.support.TestMunicipality;
+import se.tryggsamverkan.upgrade.UpgradeRefusal;
+import se.tryggsamverkan.upgrade.UpgradeRefusals;
 
 /**
  * A row that one key names, written by two transactions at the same moment: the second one's insert meets the first
@@ -38,6 +41,7 @@ class KeyedRowsTest {
   @Autowired IdentityService identity;
   @Autowired Publications publications;
   @Autowired KeyedRows rows;
+  @Autowired UpgradeRefusals refusals;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
 
@@ -103,6 +107,40 @@ class KeyedRowsTest {
     assertThat(updates).as("the update ran again on the row the other node added").hasValue(2);
     assertThat(jdbc.sql("select outcome from statistics_refresh where tenant_id = :t").param("t", tenant)
         .query(String.class).single()).isEqualTo("OK");
+  }
+
+  @Test
+  void twoNodesThatStartTheReleaseAtOnceAndRefuseTheSameInstancesBothRecordTheRefusals() throws Exception {
+    String key = "keyedProcess" + System.nanoTime();
+    Instant at = Instant.parse("2027-01-01T02:00:00Z");
+    UpgradeRefusal stays = new UpgradeRefusal(key + "-1", key, "Årscykel", 1, 2, "t1", "b1", 2027, "stannar", at);
+    UpgradeRefusal moved = new UpgradeRefusal(key + "-2", key, "Årscykel", 1, 2, "t1", "b2", 2027, "flyttas", at);
+    UpgradeRefusal added = new UpgradeRefusal(key + "-3", key, "Årscykel", 1, 2, "t1", "b3", 2027, "ny", at);
+    refusals.replace(key, List.of(stays, moved));
+
+    // one node has recorded this run's refusals and not yet committed ...
+    CountDownLatch recorded = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+        .executeWithoutResult(status -> {
+          refusals.replace(key, List.of(stays, added));
+          recorded.countDown();
+          await(commit);
+        }));
+    assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
+    // ... when the other node records the same: it waits for the first
+    CompletableFuture<Void> second = CompletableFuture.runAsync(() -> refusals.replace(key, List.of(stays, added)));
+    LockWaits.untilAStatementWaits(jdbc, "");
+    commit.countDown();
+    first.get(30, TimeUnit.SECONDS);
+    second.get(30, TimeUnit.SECONDS);
+
+    assertThat(jdbc.sql("select process_instance_id from process_upgrade_refusal where process_key = :k "
+        + "order by process_instance_id").param("k", key).query(String.class).list())
+        .as("the instance moved since is no longer listed").containsExactly(key + "-1", key + "-3");
+    refusals.replace(key, List.of());
+    assertThat(jdbc.sql("select count(*) from process_upgrade_refusal where process_key = :k").param("k", key)
+        .query(Integer.class).single()).isZero();
   }
 
   @Test
