@@ -33,6 +33,10 @@ import se.tryggsamverkan.web.Faults;
  *       authenticated tenant"): it is no server error, and the answer tells nothing about the task. So is a task or
  *       instance id that does not exist ("Cannot find ..."), and a call that lacks a value the engine needs is a
  *       400: the engine answers both with 500 (NullValueException).</li>
+ *   <li>Two people who change the same thing at the same moment get 409 and a Swedish message, not the engine's
+ *       500: a task someone else claimed first ("is already claimed by someone else"), and a change that met
+ *       another transaction more often than {@link SameMomentRetry} tries ("ENGINE-03005 ... updated by another
+ *       transaction concurrently").</li>
  *   <li>A database fault stays a 500. The engine answers it in English without details and logs the cause; the
  *       caller gets {@link Faults}' Swedish message instead, with a reference the log has next to the cause.</li>
  * </ul>
@@ -47,6 +51,8 @@ class EngineApiGuard {
   static final String COMMENTS_CLOSED = "Kommentarer läses per uppgift och läggs till; de ändras och tas inte bort.";
   static final String NO_EXTERNAL_TASKS = "Produkten har inga externa uppgifter.";
   static final String NOT_DELETABLE = "Uppgiften hör till ett pågående ärende och kan inte tas bort.";
+  static final String CONCURRENT = "Någon annan ändrade samma ärende i samma stund. Ladda om och försök igen.";
+  static final String CLAIMED = "Någon annan har redan tagit uppgiften. Ladda om listan för att se vem.";
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> engineApiGuardFilter() {
@@ -80,6 +86,10 @@ class EngineApiGuard {
     /** The engine's 500s that answer a call naming something that is not there (or not the caller's). */
     private static final List<String> NOT_THERE = List.of(OTHER_TENANT, "Cannot find", "No job found",
         "does not have a subscription", "ENGINE-13043");
+    /** The engine's answers to two transactions that changed the same thing at once (as itself, or wrapped). */
+    private static final List<String> CONCURRENT_CHANGE = List.of("\"OptimisticLockingException\"", "ENGINE-03005");
+    /** The engine's refusal of a claim of a task that has an assignee already. */
+    private static final String ALREADY_CLAIMED = "is already claimed by someone else";
     /** The engine's answer to a database error (it logs the cause, with the statement, itself). */
     private static final String DATABASE_FAULT = "\"ProcessEnginePersistenceException\"";
 
@@ -109,7 +119,15 @@ class EngineApiGuard {
         String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
         // a null the engine ran into: a missing value in the call, or an id that names nothing
         boolean missing = body.contains("NullValueException") || body.contains(" is null");
-        if (NOT_THERE.stream().anyMatch(body::contains)) {
+        if (body.contains(ALREADY_CLAIMED)) {
+          LOG.info("Answered {} {} as a conflict: {}", request.getMethod(), path, body);
+          wrapper.resetBuffer();
+          answer(wrapper, HttpServletResponse.SC_CONFLICT, "TaskAlreadyClaimedException", CLAIMED);
+        } else if (CONCURRENT_CHANGE.stream().anyMatch(body::contains)) {
+          LOG.info("Answered {} {} as a conflict: {}", request.getMethod(), path, body);
+          wrapper.resetBuffer();
+          answer(wrapper, HttpServletResponse.SC_CONFLICT, "OptimisticLockingException", CONCURRENT);
+        } else if (NOT_THERE.stream().anyMatch(body::contains)) {
           LOG.info("Answered {} {} as not found: {}", request.getMethod(), path, body);
           wrapper.resetBuffer();
           answer(wrapper, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException", NOT_FOUND);

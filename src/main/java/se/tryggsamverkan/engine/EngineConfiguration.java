@@ -49,6 +49,11 @@ class EngineConfiguration {
           configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new FormRulesListener());
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+          configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+        }
+        // outside the command's transaction: a claim or completion that met another at the same moment is done again
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new SameMomentRetry());
         if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPostCommandInterceptorsTxRequired(new java.util.ArrayList<>());
         }
