@@ -3,6 +3,7 @@ package se.tryggsamverkan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.STEERING_COMMENTS;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,10 +29,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.tryggsamverkan.engine.EngineClock;
+import se.tryggsamverkan.support.Http;
 
 /**
  * What a newcomer gets from `mvn spring-boot:run`, on whatever day they run it: the embedded H2 file database, the
@@ -195,7 +201,32 @@ class DefaultProfileTest {
 
   @Test
   void aRestartKeepsTheDemoAndSaysWhereToLogIn(CapturedOutput output) {
-    app = start("2026-11-27T10:00");
+    // a browser that asks from the moment the web server listens: while the demo is laid out it is asked to wait
+    List<HttpResponse<String>> whileStarting = new CopyOnWriteArrayList<>();
+    AtomicBoolean ready = new AtomicBoolean();
+    AtomicInteger port = new AtomicInteger();
+    app = new SpringApplicationBuilder(TryggSamverkanApplication.class).listeners(event -> {
+      if (event instanceof ServletWebServerInitializedEvent listening) {
+        port.set(listening.getWebServer().getPort());
+        Thread browser = new Thread(() -> {
+          while (!ready.get()) {
+            whileStarting.add(new Http(port.get()).get("/camunda/app/tasklist/", null, null));
+            pause(100);
+          }
+        }, "browser-while-starting");
+        browser.setDaemon(true);
+        browser.start();
+      }
+    }).run(arguments("2026-11-27T10:00"));
+    ready.set(true);
+    assertThat(whileStarting).as("asked to wait while the demo was laid out").anySatisfy(answer -> {
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
+      assertThat(answer.body()).startsWith("Demodata läggs upp (första starten). Försök igen om en stund");
+    });
+    assertThat(new Http(port.get()).get("/camunda/app/tasklist/", null, null).statusCode()).as("once ready")
+        .isNotEqualTo(503);
+    assertThat(new Http(port.get()).get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
     long instances = app.getBean(ProcessEngine.class).getHistoryService().createHistoricProcessInstanceQuery().count();
     app.close();
     ClockUtil.reset();
@@ -231,6 +262,14 @@ class DefaultProfileTest {
     var start = new SpringApplicationBuilder(TryggSamverkanApplication.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> start.run(arguments("31/3"))).hasStackTraceContaining(
         "trygg.demo.today (DEMO_TODAY) must be a date such as 2027-03-31");
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ConfigurableApplicationContext start(String day) {

@@ -81,6 +81,7 @@ class DemoData implements ApplicationRunner {
   private final HistoryService history;
   private final ActivityFollowUp plan;
   private final EngineClock clock;
+  private final DemoLayOutGate gate;
   private final DemoContent content = DemoContent.read();
   private Date realNow;
   private DemoTimeline timeline;
@@ -95,8 +96,9 @@ class DemoData implements ApplicationRunner {
   private int timersRun;
 
   DemoData(IdentityService identity, RuntimeService runtime, TaskService tasks, ManagementService management,
-      HistoryService history, ActivityFollowUp plan, EngineClock clock) {
+      HistoryService history, ActivityFollowUp plan, EngineClock clock, DemoLayOutGate gate) {
     this.identity = identity;
+    this.gate = gate;
     this.plan = plan;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -123,6 +125,11 @@ class DemoData implements ApplicationRunner {
           : LocalDate.ofInstant(first.getStartTime().toInstant(), clock.zone()));
       return;
     }
+    // users wait (503) while the engine's clock walks through the years gone by
+    gate.closeWhile(this::layOut);
+  }
+
+  private void layOut() {
     long started = System.nanoTime();
     // removed when the lay-out is done: a start that finds it knows the first one was stopped half-way
     management.setProperty(LAYING_OUT, clock.today().toString());
