@@ -3,6 +3,11 @@ package se.tryggsamverkan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.STEERING_COMMENTS;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -201,31 +206,38 @@ class DefaultProfileTest {
 
   @Test
   void aRestartKeepsTheDemoAndSaysWhereToLogIn(CapturedOutput output) {
-    // a browser that asks from the moment the web server listens: while the demo is laid out it is asked to wait
+    // a browser and a program that ask from the moment the web server listens: while the demo is laid out, both
+    // are asked to wait; the browser's page reloads itself
     List<HttpResponse<String>> whileStarting = new CopyOnWriteArrayList<>();
     AtomicBoolean ready = new AtomicBoolean();
     AtomicInteger port = new AtomicInteger();
     app = new SpringApplicationBuilder(TryggSamverkanApplication.class).listeners(event -> {
       if (event instanceof ServletWebServerInitializedEvent listening) {
         port.set(listening.getWebServer().getPort());
-        Thread browser = new Thread(() -> {
+        Thread asking = new Thread(() -> {
           while (!ready.get()) {
-            whileStarting.add(new Http(port.get()).get("/camunda/app/tasklist/", null, null));
+            whileStarting.add(ask(port.get(), "application/json"));
+            whileStarting.add(ask(port.get(), "text/html,application/xhtml+xml"));
             pause(100);
           }
-        }, "browser-while-starting");
-        browser.setDaemon(true);
-        browser.start();
+        }, "asking-while-starting");
+        asking.setDaemon(true);
+        asking.start();
       }
     }).run(arguments("2026-11-27T10:00"));
     ready.set(true);
-    assertThat(whileStarting).as("asked to wait while the demo was laid out").anySatisfy(answer -> {
+    assertThat(whileStarting).as("a program asked to wait while the demo was laid out").anySatisfy(answer -> {
       assertThat(answer.statusCode()).isEqualTo(503);
       assertThat(answer.headers().firstValue("Retry-After")).hasValue("10");
       assertThat(answer.body()).startsWith("Demodata läggs upp (första starten). Försök igen om en stund");
     });
-    assertThat(new Http(port.get()).get("/camunda/app/tasklist/", null, null).statusCode()).as("once ready")
-        .isNotEqualTo(503);
+    assertThat(whileStarting).as("a browser shown a page that reloads itself").anySatisfy(answer -> {
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+      assertThat(answer.body()).contains("<html lang=\"sv\">", "<meta http-equiv=\"refresh\" content=\"10\"/>",
+          "<h1>Demodata läggs upp</h1>");
+    });
+    assertThat(ask(port.get(), "text/html").statusCode()).as("once ready").isEqualTo(302);
     assertThat(new Http(port.get()).get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
     long instances = app.getBean(ProcessEngine.class).getHistoryService().createHistoricProcessInstanceQuery().count();
     app.close();
@@ -262,6 +274,19 @@ class DefaultProfileTest {
     var start = new SpringApplicationBuilder(TryggSamverkanApplication.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> start.run(arguments("31/3"))).hasStackTraceContaining(
         "trygg.demo.today (DEMO_TODAY) must be a date such as 2027-03-31");
+  }
+
+  /** Tasklist's address, asked for as {@code accept} says. */
+  private static HttpResponse<String> ask(int port, String accept) {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/camunda/app/tasklist/")).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void pause(long millis) {

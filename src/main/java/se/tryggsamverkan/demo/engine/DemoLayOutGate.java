@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
@@ -14,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * While the demo is laid out at the first start, everything but the actuator answers 503 with a Swedish word on
- * when to come back. The web server is up by then (the lay-out runs after the application has started), but the
+ * when to come back (a browser gets a page that reloads itself). The web server is up by then (the lay-out runs after the application has started), but the
  * engine's clock stands in a year gone by and the lay-out completes the tasks it finds: a user who logged in and
  * did a task then would do it on the wrong date, or take one the lay-out is about to do and stop it half-way.
  */
@@ -28,7 +29,19 @@ class DemoLayOutGate extends OncePerRequestFilter {
   /** Seconds a browser or client is told to wait before it asks again. */
   static final int RETRY_AFTER = 10;
 
+  /** The page a browser gets: the same, in HTML, and it reloads itself. */
+  static final String PAGE = "demo/laggs-upp.html";
+
+  private final byte[] page;
   private volatile boolean layingOut;
+
+  DemoLayOutGate() {
+    try (InputStream in = DemoLayOutGate.class.getClassLoader().getResourceAsStream(PAGE)) {
+      page = in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("The demo's waiting page " + PAGE + " is missing from the build", e);
+    }
+  }
 
   void closeWhile(Runnable layOut) {
     layingOut = true;
@@ -49,7 +62,13 @@ class DemoLayOutGate extends OncePerRequestFilter {
     }
     response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER));
-    response.setContentType("text/plain;charset=UTF-8");
-    response.getOutputStream().write(MESSAGE.getBytes(StandardCharsets.UTF_8));
+    String accept = request.getHeader("Accept");
+    if (accept != null && accept.contains("text/html")) {
+      response.setContentType("text/html;charset=UTF-8");
+      response.getOutputStream().write(page);
+    } else {
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getOutputStream().write(MESSAGE.getBytes(StandardCharsets.UTF_8));
+    }
   }
 }
