@@ -129,11 +129,33 @@ public class OfficialStatistics {
     List<String> tenants = jdbc.sql("select distinct tenant_id from agreement order by tenant_id").query(String.class)
         .list();
     int ok = 0;
+    int failed = 0;
     for (String tenant : tenants) {
-      ok += refresh(tenant).ok() ? 1 : 0;
+      try {
+        ok += refresh(tenant).ok() ? 1 : 0;
+      } catch (RuntimeException e) {
+        // a fault of our own (the database, a figure it will not take): the others are still refreshed tonight
+        failed++;
+        LOG.error("Kolada: refreshing the figures of {} failed; the night's run goes on with the others", tenant, e);
+        recordFault(tenant);
+      }
     }
-    LOG.info("Kolada: refreshed {} of {} municipalities", ok, tenants.size());
+    LOG.info("Kolada: refreshed {} of {} municipalities{}", ok, tenants.size(),
+        failed == 0 ? "" : ", " + failed + " failed (logged above)");
     return ok;
+  }
+
+  /** What the coordinators read after a refresh that failed on our side: the figures they see are the last ones. */
+  private void recordFault(String tenantId) {
+    Instant now = clock.instant();
+    try {
+      Optional<Instant> lastSuccess = lastRefresh(tenantId).map(Refresh::succeededAt);
+      record(tenantId, new Refresh("FAILED", "Siffrorna kunde inte sparas " + day(now) + " (ett fel hos oss; "
+          + "förvaltningen ser det i loggen). " + lastSuccess.map(at -> "Siffrorna från den senaste lyckade "
+              + "hämtningen (" + day(at) + ") finns kvar.").orElse("Inga siffror är hämtade än."), now, null));
+    } catch (RuntimeException e) {
+      LOG.error("Kolada: the failed refresh of {} could not be recorded either", tenantId, e);
+    }
   }
 
   /** The last refresh of the municipality's figures, if there was one. */

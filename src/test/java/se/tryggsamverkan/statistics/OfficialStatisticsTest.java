@@ -30,7 +30,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,10 +56,11 @@ import se.tryggsamverkan.support.TestMunicipality;
  * created and says in Swedish what it has.
  */
 @PostgresProcessTest
+@ExtendWith(OutputCaptureExtension.class)
 class OfficialStatisticsTest {
 
   /** How the stub answers the next data requests. */
-  enum Mode { OK, ERROR_500, SLOW, NOT_JSON }
+  enum Mode { OK, ERROR_500, SLOW, NOT_JSON, TOO_LARGE_ONCE }
 
   static volatile Mode mode = Mode.OK;
   static final List<String> requests = new CopyOnWriteArrayList<>();
@@ -255,6 +259,31 @@ class OfficialStatisticsTest {
     assertThat(statistics.lastRefresh(kungsbacka.tenantId()).orElseThrow().outcome()).isEqualTo("OK");
   }
 
+  @Test
+  void aNightlyRunGoesOnWhenOneMunicipalitysRefreshFailsOnOurSide(CapturedOutput log) {
+    driver.startAgreement("stat-" + kungsbacka.tenantId(), kungsbacka.agreementStart("2027-01-01", "2027-12-31",
+        "MUNICIPALITY"));
+    TestMunicipality namesake = TestMunicipality.create(identity, "Kungsbacka");
+    new CycleDriver(engine, namesake).startAgreement("stat-" + namesake.tenantId(),
+        namesake.agreementStart("2027-01-01", "2027-12-31", "MUNICIPALITY"));
+    List<String> tenants = jdbc.sql("select distinct tenant_id from agreement order by tenant_id")
+        .query(String.class).list();
+    mode = Mode.TOO_LARGE_ONCE;
+
+    int refreshed = statistics.refreshAll();
+
+    assertThat(refreshed).as("all but the first municipality of the night").isEqualTo(tenants.size() - 1);
+    OfficialStatistics.Refresh first = statistics.lastRefresh(tenants.get(0)).orElseThrow();
+    assertThat(first.outcome()).isEqualTo("FAILED");
+    assertThat(first.message()).startsWith("Siffrorna kunde inte sparas 2026-11-02 (ett fel hos oss; förvaltningen "
+        + "ser det i loggen).");
+    assertThat(tenants.subList(1, tenants.size())).allSatisfy(tenant ->
+        assertThat(statistics.lastRefresh(tenant).orElseThrow().outcome()).as(tenant).isEqualTo("OK"));
+    assertThat(log.getOut()).contains("Kolada: refreshing the figures of " + tenants.get(0) + " failed; the night's "
+        + "run goes on with the others").contains("Kolada: refreshed " + refreshed + " of " + tenants.size()
+        + " municipalities, 1 failed (logged above)");
+  }
+
   private int figureRows() {
     return jdbc.sql("select count(*) from official_statistic where area_code in ('1384', '0013', '0000')")
         .query(Integer.class).single();
@@ -315,6 +344,12 @@ class OfficialStatisticsTest {
       }
       case OK -> send(exchange, 200, page(query != null && query.contains("page=2"),
           "http://localhost:" + KOLADA.getAddress().getPort() + path + "?page=2"));
+      case TOO_LARGE_ONCE -> {
+        // one figure wider than the column (numeric(14, 2)), then Kolada as usual again
+        mode = Mode.OK;
+        send(exchange, 200, page(false, "http://localhost:" + KOLADA.getAddress().getPort() + path + "?page=2")
+            .replaceFirst("\"value\":[0-9.]+", "\"value\":1.0E15"));
+      }
     }
   }
 
