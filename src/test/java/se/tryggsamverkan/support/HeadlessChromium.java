@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, for the browser tests: started as a user of a given language would have it. */
@@ -87,6 +91,27 @@ public final class HeadlessChromium {
     }
     deleteProfile(profile);
     return errors;
+  }
+
+  /**
+   * Fills in the Camunda web applications' login form and presses Enter: the name and the password, each typed
+   * until its field holds it. On a busy machine the page can still be settling when the first keys arrive; once the
+   * password went into the name field ("kungsbacka.polisdemo") and the login never happened.
+   */
+  public static void logInWith(WebDriver browser, WebDriverWait wait, String user, String secret) {
+    By username = By.cssSelector(".form-signin input[ng-model='username']");
+    By password = By.cssSelector(".form-signin input[ng-model='password']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+    for (var field : List.of(Map.entry(username, user), Map.entry(password, secret))) {
+      wait.until(d -> {
+        WebElement input = d.findElement(field.getKey());
+        input.clear();
+        input.sendKeys(field.getValue());
+        return field.getValue().equals(input.getDomProperty("value"));
+      });
+    }
+    wait.until(d -> user.equals(d.findElement(username).getDomProperty("value")));
+    browser.findElement(password).sendKeys(Keys.ENTER);
   }
 
   /** A wait that looks again when Tasklist, form-js or the overview render a list anew while it loads. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,13 +73,11 @@ class OnboardingBrowserTest {
     driver.get(url("/camunda/app/admin/default/"));
     By username = By.cssSelector(".form-signin input[ng-model='username']");
     try {
-      wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(admin);
+      HeadlessChromium.logInWith(driver, wait, admin, "test");
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("FAILED-onboarding-login");
       throw new AssertionError("No login form at " + driver.getCurrentUrl(), e);
     }
-    WebElement password = driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"));
-    password.sendKeys("test", Keys.ENTER);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
 
     driver.get(url("/admin/kommuner.html"));

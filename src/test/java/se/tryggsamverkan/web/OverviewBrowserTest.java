@@ -621,11 +621,7 @@ class OverviewBrowserTest {
 
   private void logInToTasklist(String user) {
     driver.get(tasklist());
-    By username = By.cssSelector(".form-signin input[ng-model='username']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
-    WebElement password = driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"));
-    password.sendKeys(PASSWORD);
-    password.sendKeys(Keys.ENTER);
+    HeadlessChromium.logInWith(driver, wait, user, PASSWORD);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter h4 a")));
   }
 

@@ -1221,23 +1221,16 @@ class TasklistBrowserTest {
 
   private void logIn(String user) {
     driver.get(tasklist());
-    By username = By.cssSelector(".form-signin input[ng-model='username']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
-    WebElement password = driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"));
-    password.sendKeys("demo");
-    password.sendKeys(Keys.ENTER);
+    HeadlessChromium.logInWith(driver, wait, user, "demo");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters .task-filter h4 a")));
   }
 
   /** Logs in to another of the Camunda webapps (cockpit, admin) and waits for its first page. */
   private void logInTo(String app, String user, String secret) {
     driver.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    By username = By.cssSelector(".form-signin input[ng-model='username']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
-    WebElement password = driver.findElement(By.cssSelector(".form-signin input[ng-model='password']"));
-    password.sendKeys(secret);
-    password.sendKeys(Keys.ENTER);
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
+    HeadlessChromium.logInWith(driver, wait, user, secret);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector(".form-signin input[ng-model='username']")));
   }
 
   /** Opens the filter and waits until the list shows as many tasks as the filter's counter says. */
