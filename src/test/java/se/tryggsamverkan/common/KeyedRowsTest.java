@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -52,23 +50,13 @@ class KeyedRowsTest {
     String municipal = laholm.user(Role.MUNICIPAL_COORDINATOR);
     assertThat(pageRows(laholm.tenantId())).as("a new municipality has no row for its page yet").isZero();
 
-    // the police coordinator's request has added the row and not yet committed ...
-    CountDownLatch added = new CountDownLatch(1);
-    CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-        .executeWithoutResult(status -> {
-          publications.setPageEnabled(laholm.tenantId(), true, police);
-          added.countDown();
-          await(commit);
-        }));
-    assertThat(added.await(30, TimeUnit.SECONDS)).isTrue();
-    // ... when the municipal coordinator turns the page off through the API: its insert waits for the first
-    CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> new Http(port)
-        .send("PUT", "/api/tenants/" + laholm.tenantId() + "/public-page", municipal, "test", "{\"enabled\":false}"));
-    LockWaits.untilAStatementWaits(jdbc, "insert into public_page");
-    commit.countDown();
-    first.get(30, TimeUnit.SECONDS);
-    HttpResponse<String> answer = second.get(30, TimeUnit.SECONDS);
+    // the police coordinator's request has added the row and not yet committed, when the municipal coordinator
+    // turns the page off through the API: its insert waits for the first
+    HttpResponse<String> answer = LockWaits.whileHeld(transactions, jdbc, "insert into public_page", () -> {
+      publications.setPageEnabled(laholm.tenantId(), true, police);
+      return null;
+    }, () -> new Http(port).send("PUT", "/api/tenants/" + laholm.tenantId() + "/public-page", municipal, "test",
+        "{\"enabled\":false}")).second();
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
     assertThat(pageRows(laholm.tenantId())).isEqualTo(1);
@@ -118,22 +106,15 @@ class KeyedRowsTest {
     UpgradeRefusal added = new UpgradeRefusal(key + "-3", key, "Årscykel", 1, 2, "t1", "b3", 2027, "ny", at);
     refusals.replace(key, List.of(stays, moved));
 
-    // one node has recorded this run's refusals and not yet committed ...
-    CountDownLatch recorded = new CountDownLatch(1);
-    CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-        .executeWithoutResult(status -> {
-          refusals.replace(key, List.of(stays, added));
-          recorded.countDown();
-          await(commit);
-        }));
-    assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
-    // ... when the other node records the same: it waits for the first
-    CompletableFuture<Void> second = CompletableFuture.runAsync(() -> refusals.replace(key, List.of(stays, added)));
-    LockWaits.untilAStatementWaits(jdbc, "");
-    commit.countDown();
-    first.get(30, TimeUnit.SECONDS);
-    second.get(30, TimeUnit.SECONDS);
+    // one node has recorded this run's refusals and not yet committed, when the other node records the same: it
+    // waits for the first
+    LockWaits.whileHeld(transactions, jdbc, "", () -> {
+      refusals.replace(key, List.of(stays, added));
+      return null;
+    }, () -> {
+      refusals.replace(key, List.of(stays, added));
+      return null;
+    });
 
     assertThat(jdbc.sql("select process_instance_id from process_upgrade_refusal where process_key = :k "
         + "order by process_instance_id").param("k", key).query(String.class).list())
@@ -155,14 +136,5 @@ class KeyedRowsTest {
   private int pageRows(String tenantId) {
     return jdbc.sql("select count(*) from public_page where tenant_id = :t").param("t", tenantId)
         .query(Integer.class).single();
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

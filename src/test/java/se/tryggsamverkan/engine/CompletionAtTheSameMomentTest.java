@@ -7,12 +7,10 @@ import static se.tryggsamverkan.cycle.engine.YearlyCycleProcess.*;
 
 import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +22,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
@@ -129,36 +126,11 @@ class CompletionAtTheSameMomentTest {
         .contains("Answered POST /camunda/api/engine/engine/default/task/" + merge + "/claim as a conflict");
   }
 
-  /**
-   * Runs {@code first} in a transaction that stays open until {@code second}, started beside it, waits for a lock
-   * the first holds; then commits the first and answers what the second got.
-   */
-  private <T> T whileHeld(Consumer<org.camunda.bpm.engine.TaskService> first, Callable<T> second)
-      throws Exception {
-    CountDownLatch done = new CountDownLatch(1);
-    CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-        .executeWithoutResult(status -> {
-          first.accept(engine.getTaskService());
-          done.countDown();
-          try {
-            assertThat(commit.await(30, TimeUnit.SECONDS)).isTrue();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        }));
-    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<T> other = CompletableFuture.supplyAsync(() -> {
-      try {
-        return second.call();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    LockWaits.untilAStatementWaits(jdbc, "");
-    commit.countDown();
-    holder.get(30, TimeUnit.SECONDS);
-    return other.get(30, TimeUnit.SECONDS);
+  /** The first in a transaction held until the second waits for it (LockWaits); what the second got. */
+  private <T> T whileHeld(Consumer<TaskService> first, Callable<T> second) throws Exception {
+    return LockWaits.whileHeld(transactions, jdbc, "", () -> {
+      first.accept(engine.getTaskService());
+      return null;
+    }, second).second();
   }
 }

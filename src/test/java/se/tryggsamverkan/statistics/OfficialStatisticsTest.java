@@ -19,10 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.time.LocalDate;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,7 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import se.tryggsamverkan.identity.Role;
 import se.tryggsamverkan.support.Clock;
 import se.tryggsamverkan.support.CycleDriver;
@@ -89,7 +85,8 @@ class OfficialStatisticsTest {
     http = new Http(port);
     mode = Mode.OK;
     requests.clear();
-    // every test starts with nothing fetched: figures are kept per area, and the stub's areas are the same for all
+    // every test starts with nothing fetched: figures are kept per area, and the local Kolada's areas are the same
+    // for all
     jdbc.sql("delete from official_statistic where area_code in ('1384', '0013', '0000')").update();
     Clock.setTo("2026-11-02T09:00");
     kungsbacka = TestMunicipality.create(identity, "Kungsbacka");
@@ -234,25 +231,13 @@ class OfficialStatisticsTest {
     int kept = figureRows();
     Clock.setTo("2026-11-03T04:40");
 
-    // one node's nightly refresh has written the figures and not yet committed ...
-    CountDownLatch written = new CountDownLatch(1);
-    CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<OfficialStatistics.Refresh> first = CompletableFuture.supplyAsync(() ->
-        new TransactionTemplate(transactions).execute(status -> {
-          OfficialStatistics.Refresh refresh = statistics.refresh(kungsbacka.tenantId());
-          written.countDown();
-          await(commit);
-          return refresh;
-        }));
-    assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-    // ... when the other node's (or a coordinator's "Hämta nu") reaches the same rows and waits for them
-    CompletableFuture<OfficialStatistics.Refresh> second = CompletableFuture.supplyAsync(() ->
-        statistics.refresh(kungsbacka.tenantId()));
-    LockWaits.untilAStatementWaits(jdbc, "");
-    commit.countDown();
+    // one node's nightly refresh has written the figures and not yet committed, when the other node's (or a
+    // coordinator's "Hämta nu") reaches the same rows and waits for them
+    LockWaits.Both<OfficialStatistics.Refresh, OfficialStatistics.Refresh> both = LockWaits.whileHeld(transactions,
+        jdbc, "", () -> statistics.refresh(kungsbacka.tenantId()), () -> statistics.refresh(kungsbacka.tenantId()));
 
-    assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo("OK");
-    assertThat(second.get(30, TimeUnit.SECONDS).outcome()).isEqualTo("OK");
+    assertThat(both.first().outcome()).isEqualTo("OK");
+    assertThat(both.second().outcome()).isEqualTo("OK");
     assertThat(figureRows()).isEqualTo(kept);
     assertThat(statistics.figures(kungsbacka.tenantId(), 2027)).hasSize(14)
         .allSatisfy(figure -> assertThat(figure.retrievedOn()).isEqualTo(LocalDate.of(2026, 11, 3)));
@@ -289,14 +274,6 @@ class OfficialStatisticsTest {
         .query(Integer.class).single();
   }
 
-  private static void await(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   private record HttpResponse(int status, JsonNode body) {
   }
