@@ -15,19 +15,7 @@ rm -rf "$work" && mkdir -p "$work"
 cp "$root/target/startup-bench/bare/target/bare-camunda-1.jar" "$work/bare.jar"
 source "$root/src/test/bench/before-after-jars.sh"
 
-# bare Camunda's seconds to "Started" on its own database (created by a first start that is not counted)
-bare() {
-  local dir=$work/db-bare waited=0
-  mkdir -p "$dir" && rm -f "$dir/log"
-  (cd "$dir" && exec java -jar "$work/bare.jar" --server.port=0 > log 2>&1) &
-  local pid=$!
-  until grep -q "Started .* in" "$dir/log" 2>/dev/null; do
-    sleep 0.2; waited=$((waited + 1))
-    if [ $waited -gt 900 ]; then echo "no start within 180 s, see $dir/log" >&2; kill $pid; return 1; fi
-  done
-  grep -o "Started .* in [0-9.]* seconds" "$dir/log" | grep -o "in [0-9.]*" | cut -c4-
-  kill $pid; wait $pid 2>/dev/null || true
-}
+source "$root/src/test/bench/start-jar.sh"
 
 # starts a jar on a new database with the demo on and prints its start and the demo's line
 demo() {
@@ -44,9 +32,9 @@ demo() {
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-bare > /dev/null
+start bare.jar "$work/db-bare" > /dev/null
 for r in $(seq 1 "$rounds"); do
-  echo "round $r: bare Camunda started in $(bare) s"
+  echo "round $r: bare Camunda started in $(start bare.jar "$work/db-bare") s"
   demo before.jar
   demo after.jar
 done

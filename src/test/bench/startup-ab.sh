@@ -17,23 +17,7 @@ rm -rf "$work" && mkdir -p "$work"
 cp "$root/target/startup-bench/bare/target/bare-camunda-1.jar" "$work/bare.jar"
 source "$root/src/test/bench/before-after-jars.sh"
 
-# starts a jar in a directory and prints the seconds to "Started"; no demo, an administrator the policy accepts.
-# JAVA_ARGS (default "-jar <the jar>") replaces how the JVM is started.
-start() {
-  local jar=$1 dir=$2 waited=0 profile=${3:-}
-  mkdir -p "$dir" && rm -f "$dir/log"
-  (cd "$dir" && if [ -n "$profile" ]; then export SPRING_PROFILES_ACTIVE=$profile \
-      POSTGRES_URL="jdbc:h2:file:./data/trygg-samverkan;WRITE_DELAY=0" POSTGRES_USER=sa; fi
-    DEMO_DATA=false ADMIN_PASSWORD='Adm1n!strator-2026' exec java ${JAVA_ARGS:--jar "$work/$jar"} --server.port=0 \
-      > log 2>&1) &
-  local pid=$!
-  until grep -q "Started .* in" "$dir/log" 2>/dev/null; do
-    sleep 0.2; waited=$((waited + 1))
-    if [ $waited -gt 900 ]; then echo "no start within 180 s, see $dir/log" >&2; kill $pid; return 1; fi
-  done
-  grep -o "Started .* in [0-9.]* seconds" "$dir/log" | grep -o "in [0-9.]*" | cut -c4-
-  kill $pid; wait $pid 2>/dev/null || true
-}
+source "$root/src/test/bench/start-jar.sh"
 
 # the Dockerfile's steps: extract, then a training run (in a directory of its own) that writes the archive
 cds() {
